@@ -1,0 +1,162 @@
+// The Chinese text layer: normalisation, numerals, durations, dates and word
+// segmentation. Everything takes and returns UTF-8; ICU stays behind this header.
+#pragma once
+
+#include <compare>
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace lexgit::text {
+
+// ---- Normalisation ---------------------------------------------------------
+
+// True when the bytes are well-formed UTF-8.
+bool is_valid_utf8(std::string_view bytes);
+
+// Unicode NFC. Throws Error(BadInput) on ill-formed UTF-8.
+std::string nfc(std::string_view utf8);
+
+// Folds full-width ASCII variants (U+FF01..U+FF5E) to ASCII and U+3000 to a space.
+// Used only where numbering and numbers are read; clause text keeps its width.
+std::string fold_width(std::string_view utf8);
+
+// Decodes the code point at `pos` and advances `pos`. Ill-formed bytes yield U+FFFD.
+char32_t next_code_point(std::string_view utf8, std::size_t& pos);
+
+// Han ideographs, CJK punctuation and full-width forms: characters between which
+// a re-joined line break must not become a space.
+bool is_cjk(char32_t cp);
+
+// Columns on a terminal: 2 for East Asian wide, full-width and ambiguous characters.
+int display_width(std::string_view utf8);
+
+// Re-joins hard-wrapped lines: nothing between two CJK characters, one space
+// between two non-CJK characters (English words wrapped at a space).
+std::string join_wrapped(std::span<const std::string_view> lines);
+
+// ---- Numerals ---------------------------------------------------------------
+
+struct Numeral {
+  long long value = 0;
+  std::size_t length = 0;  // bytes consumed from the start of the input
+};
+
+// Reads the numeral at the start of `utf8`: ASCII or full-width digits, or Chinese
+// numerals (一二三…十百千万亿, 两, 〇/零, 廿卅, financial 壹贰叁…). Longest match;
+// nullopt when the input does not start with a numeral.
+std::optional<Numeral> read_numeral(std::string_view utf8);
+
+// ---- Durations --------------------------------------------------------------
+
+enum class Unit { Year, Month, Week, Day, WorkingDay, Hour };
+
+struct Duration {
+  long long count = 0;
+  Unit unit = Unit::Day;
+  friend bool operator==(const Duration&, const Duration&) = default;
+};
+
+// "year", "month", "week", "day", "working-day", "hour".
+std::string_view unit_name(Unit unit);
+
+// The whole (trimmed) text as a duration: 一个月, 两个月, 三十日, 30 天, 三个月,
+// 两年, 十五个工作日, 1 个月, 48小时. nullopt when it is not one.
+std::optional<Duration> parse_duration(std::string_view utf8);
+
+struct DurationMatch {
+  Duration duration;
+  std::size_t offset = 0;  // bytes
+  std::size_t length = 0;  // bytes
+};
+
+// Every duration inside running text, in order (提前一个月通知 → 一个月).
+std::vector<DurationMatch> find_durations(std::string_view utf8);
+
+// ---- Dates ------------------------------------------------------------------
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+  friend auto operator<=>(const Date&, const Date&) = default;
+};
+
+// 2026-01-31, 2026/1/31, 2026年1月31日, 二〇二六年一月三十一日 (also 二零二六…).
+// Validated against the calendar; nullopt otherwise.
+std::optional<Date> parse_date(std::string_view utf8);
+
+std::string format_iso(Date date);     // 2026-01-31
+std::string format_zh_cn(Date date);   // 2026年1月31日 (ICU zh_CN long style)
+
+// ---- Words ------------------------------------------------------------------
+
+enum class TokenKind {
+  Word,    // a word (Han, Latin, mixed)
+  Number,  // a number, date, amount (10 万人民币) or numeral with its counter (三十日)
+  Punct,   // punctuation and symbols
+};
+
+struct Token {
+  std::string_view text;  // a view into the segmented text
+  std::size_t offset = 0; // bytes from the start of that text
+  TokenKind kind = TokenKind::Word;
+};
+
+// A set of words (UTF-8). Lookups take string_views without allocating.
+class Lexicon {
+ public:
+  void add(std::string_view word);
+  // One word per line; '#' starts a comment line; blank lines ignored.
+  // Throws Error(BadInput) naming file and line on ill-formed UTF-8.
+  void load(const std::filesystem::path& file);
+  void load_text(std::string_view contents, const std::string& name);
+  bool contains(std::string_view word) const;
+  std::size_t size() const { return words_.size(); }
+  std::size_t max_bytes() const { return max_bytes_; }
+
+  // The lexicon compiled into lexgit from corpus/lexicon/*.txt.
+  static const Lexicon& builtin();
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+  std::size_t max_bytes_ = 0;
+};
+
+// lexgit's word segmenter: ICU's dictionary BreakIterator, refined by the lexicon
+// (adjacent ICU tokens merged by longest match) and by rules that keep numbers,
+// dates, amounts and numerals with counters whole. Whitespace is not returned.
+// Not thread-safe (it reuses an ICU iterator); use one per thread.
+class Segmenter {
+ public:
+  explicit Segmenter(const Lexicon& lexicon = Lexicon::builtin());
+  ~Segmenter();
+  Segmenter(Segmenter&&) noexcept;
+  Segmenter& operator=(Segmenter&&) noexcept;
+
+  // `extra_terms`: words that hold only for this text, such as a document's
+  // defined terms (see defined_terms()).
+  std::vector<Token> words(std::string_view utf8,
+                           const std::vector<std::string>& extra_terms = {}) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Plain ICU word segmentation (whitespace dropped), the baseline lexgit is measured against.
+std::vector<Token> icu_words(std::string_view utf8);
+
+// The terms a text defines: （简称“青云科技”或“青云”） → 青云科技, 青云; （统称“本协议”）;
+// （“披露方”）; “加盟方”是… . In order of first appearance, without duplicates.
+std::vector<std::string> defined_terms(std::string_view utf8);
+
+}  // namespace lexgit::text

@@ -1,0 +1,126 @@
+// Normalisation and code-point helpers over UTF-8.
+#include "lexgit/error.hpp"
+#include "lexgit/text.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace lexgit::text {
+
+bool is_valid_utf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto n = static_cast<int32_t>(bytes.size());
+  int32_t pos = 0;
+  while (pos < n) {
+    UChar32 c;
+    U8_NEXT(s, pos, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+char32_t next_code_point(std::string_view utf8, std::size_t& pos) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  auto i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_NEXT(s, i, static_cast<int32_t>(utf8.size()), c);
+  pos = static_cast<std::size_t>(i);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+std::string nfc(std::string_view utf8) {
+  if (!is_valid_utf8(utf8)) throw Error(ErrorCode::BadInput, "text is not valid UTF-8");
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw Error(ErrorCode::Internal, "ICU NFC normaliser unavailable");
+  // Most contract text is already NFC: check first and skip the round trip.
+  auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  if (norm->isNormalized(u, status) && U_SUCCESS(status)) return std::string(utf8);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString out = norm->normalize(u, status);
+  if (U_FAILURE(status)) throw Error(ErrorCode::Internal, "ICU NFC normalisation failed");
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+namespace {
+void append_utf8(std::string& out, char32_t cp) {
+  char buf[4];
+  int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(cp), error);
+  if (!error) out.append(buf, static_cast<std::size_t>(len));
+}
+}  // namespace
+
+std::string fold_width(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    const std::size_t start = pos;
+    char32_t cp = next_code_point(utf8, pos);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+    } else if (cp == 0x3000) {
+      out.push_back(' ');
+    } else {
+      out.append(utf8.substr(start, pos - start));
+    }
+  }
+  return out;
+}
+
+bool is_cjk(char32_t cp) {
+  if (cp < 0x2E80) {
+    // General punctuation used in Chinese text: quotes, dashes, ellipsis.
+    return (cp >= 0x2014 && cp <= 0x2026);
+  }
+  return (cp >= 0x2E80 && cp <= 0x9FFF) ||   // radicals, CJK symbols/punct, kana, unified ideographs
+         (cp >= 0xF900 && cp <= 0xFAFF) ||   // compatibility ideographs
+         (cp >= 0xFE30 && cp <= 0xFE4F) ||   // compatibility forms
+         (cp >= 0xFF00 && cp <= 0xFFEF) ||   // half/full-width forms
+         (cp >= 0x20000 && cp <= 0x3FFFF);   // supplementary ideographs
+}
+
+int display_width(std::string_view utf8) {
+  int width = 0;
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    char32_t cp = next_code_point(utf8, pos);
+    auto ea = static_cast<UEastAsianWidth>(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH));
+    width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH || ea == U_EA_AMBIGUOUS) ? 2 : 1;
+  }
+  return width;
+}
+
+namespace {
+char32_t last_code_point(std::string_view s) {
+  if (s.empty()) return 0;
+  auto i = static_cast<int32_t>(s.size());
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return c < 0 ? 0 : static_cast<char32_t>(c);
+}
+}  // namespace
+
+std::string join_wrapped(std::span<const std::string_view> lines) {
+  std::string out;
+  for (std::string_view line : lines) {
+    if (line.empty()) continue;
+    if (!out.empty()) {
+      std::size_t p = 0;
+      char32_t first = next_code_point(line, p);
+      char32_t last = last_code_point(out);
+      bool glue = is_cjk(first) || is_cjk(last) || last == ' ' || first == ' ';
+      if (!glue) out.push_back(' ');
+    }
+    out.append(line);
+  }
+  return out;
+}
+
+}  // namespace lexgit::text
