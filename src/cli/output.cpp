@@ -1,0 +1,49 @@
+#include <cstdio>
+#include <fstream>
+#include <random>
+
+#include "cli/commands.hpp"
+#include "lexgit/error.hpp"
+#include "lexgit/text.hpp"
+
+namespace lexgit::cli {
+
+void write_file_atomically(const std::filesystem::path& path, const std::string& contents) {
+  std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::random_device rd;
+  std::filesystem::path tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(rd()));
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error(ErrorCode::BadInput, "cannot write here", {path.string(), 0});
+    out << contents;
+    out.flush();
+    if (!out) {
+      std::filesystem::remove(tmp);
+      throw Error(ErrorCode::BadInput, "write failed", {path.string(), 0});
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp);
+    throw Error(ErrorCode::BadInput, "cannot replace the file: " + ec.message(), {path.string(), 0});
+  }
+}
+
+std::string abbreviate(const std::string& s, int columns) {
+  if (text::display_width(s) <= columns) return s;
+  std::string out;
+  int width = 0;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t start = pos;
+    text::next_code_point(s, pos);
+    std::string_view ch(s.data() + start, pos - start);
+    width += text::display_width(ch);
+    if (width > columns - 1) break;
+    out.append(ch);
+  }
+  return out + "…";
+}
+
+}  // namespace lexgit::cli
