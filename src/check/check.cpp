@@ -70,10 +70,17 @@ std::set<std::pair<int, long long>> targets_of(const Document& doc) {
   return targets;
 }
 
-// Characters that end the name of another instrument: 《…》第三条, 民法典第…条.
+// A reference preceded by the name of another instrument points into that
+// instrument: 《…》第三条, 民法典第…条, 框架协议第九部分. 本协议 / 本条款 / 本规则 …
+// name the document itself.
 bool cites_another_instrument(std::string_view before) {
   for (std::string_view end : {"》", "法", "条例", "规定", "办法", "细则", "解释"})
     if (before.ends_with(end)) return true;
+  for (std::string_view name : {"协议", "条款", "规则", "政策", "附件", "订单", "合同", "文件"}) {
+    if (!before.ends_with(name)) continue;
+    std::string_view rest = before.substr(0, before.size() - name.size());
+    return !rest.ends_with("本");
+  }
   return false;
 }
 

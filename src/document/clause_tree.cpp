@@ -139,18 +139,19 @@ class Builder {
     std::string inner = trim(std::string_view(s).substr(open.size(), s.size() - open.size() - close.size()));
     constexpr std::string_view key = "subject:";
     if (!inner.starts_with(key)) return;
-    std::string_view list = std::string_view(inner).substr(key.size());
+    std::string list = inner.substr(key.size());
+    // Subjects are separated by commas, full-width commas or enumeration commas.
+    for (std::string_view sep : {"，", "、"}) {
+      for (std::size_t at = list.find(sep); at != std::string::npos; at = list.find(sep, at)) list.replace(at, sep.size(), ",");
+    }
     pending_subjects_.clear();
-    while (!list.empty()) {
-      std::size_t comma = list.find_first_of(",，、");
-      std::size_t width = 1;
-      if (comma != std::string_view::npos && static_cast<unsigned char>(list[comma]) >= 0x80) width = 3;
-      std::string_view item = list.substr(0, comma);
-      if (auto t = trim(item); !t.empty()) pending_subjects_.push_back(t);
-      if (comma == std::string_view::npos) break;
-      // "，" and "、" are three bytes; find_first_of matched their first byte.
-      if (width == 3 && !(list.substr(comma).starts_with("，") || list.substr(comma).starts_with("、"))) width = 1;
-      list.remove_prefix(comma + width);
+    std::size_t start = 0;
+    while (start <= list.size()) {
+      std::size_t comma = list.find(',', start);
+      std::string item = trim(std::string_view(list).substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+      if (!item.empty()) pending_subjects_.push_back(item);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
     }
   }
 
@@ -182,18 +183,18 @@ class Builder {
     if (!mark) return unnumbered(n, std::move(raw), floor);
 
     NumberStyle style = mark->style;
-    // A unit of a style already open is a sibling of that unit; law units also
-    // close any open unit of the same or a lower rank.
+    // A unit of a style already open is a sibling of that unit; a law unit also
+    // closes every open unit it outranks (第二章 closes 第一章 and its articles).
+    std::size_t cut = stack_.size();
     for (std::size_t i = stack_.size() - 1; i > floor; --i) {
       const Open& o = stack_[i];
       if (o.scope != Scope::NumberedParagraph && o.scope != Scope::LeadIn) break;
       bool same = o.scope == Scope::NumberedParagraph && o.style == style;
       bool outranked = numbering::law_rank(style) > 0 && numbering::law_rank(o.style) >= numbering::law_rank(style);
-      if (same || outranked) {
-        stack_.resize(i);
-        break;
-      }
+      if (same || outranked) cut = i;
+      if (same && numbering::law_rank(style) == 0) break;
     }
+    stack_.resize(cut);
     Clause c;
     c.number = mark->literal;
     c.style = style;

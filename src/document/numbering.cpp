@@ -72,10 +72,11 @@ Mark finish(Mark m, std::string_view text, Cursor c) {
 std::optional<Mark> read_law_mark(std::string_view text) {
   Cursor c{text};
   if (c.take() != U'第') return std::nullopt;
+  while (!c.at_end() && is_space(c.peek())) c.take();  // 第 3 条
   auto n = text::read_numeral(text.substr(c.pos));
   if (!n || n->value <= 0) return std::nullopt;
   c.pos += n->length;
-  while (!c.at_end() && is_space(c.peek())) c.take();  // 第 3 条
+  while (!c.at_end() && is_space(c.peek())) c.take();
   Mark m;
   if (text.substr(c.pos).starts_with("部分")) {
     c.pos += std::string_view("部分").size();

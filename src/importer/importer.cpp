@@ -134,12 +134,14 @@ int layout_width(std::string_view s) {
 }
 
 // The width of a full line. The 90th percentile ignores the few lines that
-// overflow it (a URL that could not break).
+// overflow it (a URL that could not break); a short text has too few lines
+// for that, and its longest line is the best guess.
 int wrap_width(const std::vector<Line>& lines) {
   std::vector<int> widths;
   for (const Line& l : lines) widths.push_back(l.width);
   if (widths.empty()) return 0;
   std::sort(widths.begin(), widths.end());
+  if (widths.size() < 20) return widths.back();
   return widths[(widths.size() - 1) * 9 / 10];
 }
 
@@ -151,6 +153,19 @@ bool blank_lines_are_breaks(const std::vector<Line>& lines) {
   return blanks * 10 < (lines.size() - 1) * 6;
 }
 
+// The width of the first thing the layout could not break: a Latin word or
+// URL, or one character.
+int first_word_width(std::string_view s) {
+  std::size_t end = 0;
+  while (end < s.size() && static_cast<unsigned char>(s[end]) > 0x20 && static_cast<unsigned char>(s[end]) < 0x7F) ++end;
+  if (end == 0) {
+    std::size_t pos = 0;
+    text::next_code_point(s, pos);
+    end = pos;
+  }
+  return layout_width(s.substr(0, end));
+}
+
 bool is_heading_line(std::string_view s) {
   if (collapse_spaced_heading(s)) return true;
   auto mark = numbering::read_mark(s);
@@ -158,8 +173,8 @@ bool is_heading_line(std::string_view s) {
 }
 
 // Where a paragraph ends: after a line that ends a sentence, after a line that
-// stops well short of the wrap width, before an indented line and around
-// headings. A sentence that happens to end exactly at the wrap width also ends
+// stops well short of the wrap width although the next line's first word would
+// have fit on it, before an indented line and around headings. A sentence that happens to end exactly at the wrap width also ends
 // the paragraph: the text alone cannot tell the two apart.
 std::vector<std::string> join_paragraphs(const std::vector<Line>& lines) {
   std::vector<std::string> paragraphs;
@@ -174,7 +189,8 @@ std::vector<std::string> join_paragraphs(const std::vector<Line>& lines) {
     const Line& l = lines[i];
     if (!current.empty()) {
       const Line& prev = lines[i - 1];
-      bool break_here = ends_sentence(prev.text) || prev.width * 10 < full * 8 || l.indented ||
+      bool short_line = prev.width * 10 < full * 8 && prev.width + first_word_width(l.text) <= full;
+      bool break_here = ends_sentence(prev.text) || short_line || l.indented ||
                         (blank_breaks && l.blank_before) || is_heading_line(l.text) || is_heading_line(prev.text);
       if (break_here) flush();
     }

@@ -1,0 +1,147 @@
+#include <catch2/catch.hpp>
+
+#include "lexgit/importer.hpp"
+#include "support.hpp"
+
+using namespace lexgit;
+
+namespace {
+
+ImportOptions options(const char* id = "rebate-policy") {
+  ImportOptions o;
+  o.meta.id = id;
+  o.meta.kind = DocKind::Normative;
+  o.meta.published = o.meta.effective = {2025, 4, 1};
+  return o;
+}
+
+const std::string kPolicy =
+    "青云合作伙伴返利政策\n"
+    "一、返利比例\n"
+    "合作伙伴在一个自然季度内完成销售目标的，青云按照该季度\n"
+    "实际回款金额的3%计算返利。\n"
+    "二、结算\n"
+    "返利应当在季度结束后三十日内结算：\n"
+    "1. 青云核对回款金额；\n"
+    "2. 合作伙伴开具发票。\n";
+
+Document imported(const std::string& bytes, ImportOptions o = options()) {
+  Document d = parse_document(import_document(bytes, o, "policy.txt"), "policy.md");
+  d.require_valid();
+  return d;
+}
+
+std::string utf16(const std::string& utf8, bool little_endian) {
+  // Only BMP text in these tests: UTF-8 → code units by hand.
+  std::string out = little_endian ? "\xFF\xFE" : "\xFE\xFF";
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    char32_t cp = text::next_code_point(utf8, pos);
+    char hi = static_cast<char>((cp >> 8) & 0xFF), lo = static_cast<char>(cp & 0xFF);
+    out += little_endian ? std::string{lo, hi} : std::string{hi, lo};
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("import builds headings, numbered paragraphs and lists from plain text", "[import]") {
+  Document d = imported(kPolicy);
+  CHECK(d.meta.title == "青云合作伙伴返利政策");
+  CHECK(d.meta.doc_class == "rebate-policy");
+  CHECK(d.find("1")->heading == "返利比例");
+  CHECK(d.find("1.p1")->text == "合作伙伴在一个自然季度内完成销售目标的，青云按照该季度实际回款金额的3%计算返利。");
+  CHECK(d.find("2.2")->text == "合作伙伴开具发票。");
+}
+
+TEST_CASE("every supported encoding gives the same document", "[import]") {
+  std::string expected = import_document(kPolicy, options(), "policy.txt");
+  CHECK(import_document("\xEF\xBB\xBF" + kPolicy, options(), "bom.txt") == expected);
+  CHECK(import_document(utf16(kPolicy, true), options(), "le.txt") == expected);
+  CHECK(import_document(utf16(kPolicy, false), options(), "be.txt") == expected);
+  // GB18030 bytes for 青云 (C7E0 D4C6) and the rest of the title's line.
+  std::string gb = "\xC7\xE0\xD4\xC6\xBA\xCF\xD7\xF7\xBB\xEF\xB0\xE9\xB7\xB5\xC0\xFB\xD5\xFE\xB2\xDF\n";
+  Document d = imported(gb + "\xD2\xBB\xA1\xA2\xB7\xB5\xC0\xFB\xB1\xC8\xC0\xFD\n");  // 一、返利比例
+  CHECK(d.meta.title == "青云合作伙伴返利政策");
+  CHECK(d.find("1")->heading == "返利比例");
+}
+
+TEST_CASE("empty, binary and undecodable input is refused with the file named", "[import]") {
+  auto refused = [](const std::string& bytes, const std::string& why) {
+    try {
+      import_document(bytes, options(), "input.txt");
+      FAIL("accepted: " << why);
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::BadInput);
+      CHECK(e.where().file == "input.txt");
+      CHECK_THAT(e.message(), Catch::Contains(why));
+    }
+  };
+  refused("", "empty");
+  refused(" \n\n\u3000\n", "empty");
+  refused(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "binary");
+  refused("\xC7\xE0\xD4\xC6\n\x81\x20\xFF\n", "cannot decode");
+}
+
+TEST_CASE("page artefacts go, page-start spaces go, spaced headings collapse", "[import]") {
+  std::string text =
+      "青云最终用户条款\n"
+      "通 用 条 款\n"
+      "第一条 服务终止后，青云将为最终用户保留其存储的数据七日。\n"
+      "- 1 -\n"
+      " 第二条 任何一方需要提前终止服务的，应当提前十五日书面通知。\n"
+      "第 2 页 共 3 页\n"
+      "第三条 本条款适用中华人民共和国法律。\n"
+      "3 / 3\n";
+  std::string md = import_document(text, options("end-user-terms"), "terms.txt");
+  CHECK(md.find("- 1 -") == std::string::npos);
+  CHECK(md.find("第 2 页") == std::string::npos);
+  CHECK(md.find("3 / 3") == std::string::npos);
+  CHECK(md.find("\n## 通用条款\n") != std::string::npos);
+  Document d = parse_document(md, "terms.md");
+  CHECK(d.find("2")->text == "任何一方需要提前终止服务的，应当提前十五日书面通知。");
+  CHECK(d.find("3") != nullptr);
+}
+
+TEST_CASE("paragraphs are re-joined at any wrap width", "[import]") {
+  const std::string paragraph =
+      "协议执行期间，如任何一方认为需要提前终止本协议的，应提前三十日向对方发出书面通知，本协议在对方收到书面通知三十日后终止。";
+  const std::string second = "终止前已产生的服务费用，最终用户仍应当支付。";
+  for (std::size_t width : {8u, 13u, 20u, 33u}) {
+    std::string wrapped = "终止条款\n";
+    for (const std::string& p : {paragraph, second}) {
+      std::u32string u;
+      std::size_t pos = 0;
+      std::vector<std::string> chars;
+      while (pos < p.size()) {
+        std::size_t start = pos;
+        text::next_code_point(p, pos);
+        chars.push_back(p.substr(start, pos - start));
+      }
+      for (std::size_t i = 0; i < chars.size(); ++i) {
+        wrapped += chars[i];
+        if ((i + 1) % width == 0 && i + 1 < chars.size()) wrapped += "\n";
+      }
+      wrapped += "\n";
+    }
+    INFO("width " << width);
+    Document d = imported(wrapped);
+    REQUIRE(d.find("p1"));
+    CHECK(d.find("p1")->text == paragraph);
+    CHECK(d.find("p2")->text == second);
+  }
+}
+
+TEST_CASE("characters Markdown would read as markup are escaped", "[import]") {
+  Document d = imported("测试文档\n价格*折扣_系数 `代码` <标签> [1] 不变。\n#1 号文件\n");
+  CHECK(d.find("p1")->text == "价格*折扣_系数 `代码` <标签> [1] 不变。");
+  CHECK(d.find("p2")->text == "#1 号文件");
+}
+
+TEST_CASE("a title is needed: the first line, or --title", "[import]") {
+  CHECK_THROWS_AS(import_document("本协议由双方签订，自签署之日起生效。\n", options(), "x.txt"), Error);
+  ImportOptions o = options();
+  o.meta.title = "框架协议";
+  o.title_given = true;
+  CHECK(imported("本协议由双方签订，自签署之日起生效。\n", o).meta.title == "框架协议");
+}
