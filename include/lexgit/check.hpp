@@ -12,6 +12,7 @@ namespace lexgit {
 std::vector<Diagnostic> check_document(const Document& doc);
 
 // Every document, plus document ids used twice.
-std::vector<Diagnostic> check_corpus(const Corpus& corpus);
+std::vector<Diagnostic> check_documents(const std::vector<Document>& documents);
+inline std::vector<Diagnostic> check_corpus(const Corpus& corpus) { return check_documents(corpus.documents()); }
 
 }  // namespace lexgit

@@ -28,7 +28,5 @@ class Corpus {
   std::vector<Document> documents_;
 };
 
-// A document named by id (looked up in the corpus under `dir`) or by file path.
-Document resolve_document(std::string_view doc_or_file, const std::filesystem::path& dir);
 
 }  // namespace lexgit

@@ -126,8 +126,9 @@ Document parse_document(std::string_view source, const std::string& path);
 // Reads and parses a file. Throws Error(NotFound) when it cannot be read.
 Document load_document(const std::filesystem::path& file);
 
-// True when `source` begins with a YAML front-matter block.
-bool has_front_matter(std::string_view source);
+// True when `source` opens with lexgit front matter: a YAML block naming an
+// id or a kind. Other Markdown (a README, a static-site page) is not a document.
+bool is_lexgit_document(std::string_view source);
 
 // ---- References -----------------------------------------------------------------
 

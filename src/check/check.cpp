@@ -117,10 +117,10 @@ std::vector<Diagnostic> check_document(const Document& doc) {
   return out;
 }
 
-std::vector<Diagnostic> check_corpus(const Corpus& corpus) {
+std::vector<Diagnostic> check_documents(const std::vector<Document>& documents) {
   std::vector<Diagnostic> out;
   std::map<std::string, const Document*> seen;
-  for (const Document& doc : corpus.documents()) {
+  for (const Document& doc : documents) {
     auto diagnostics = check_document(doc);
     out.insert(out.end(), diagnostics.begin(), diagnostics.end());
     if (doc.meta.id.empty()) continue;

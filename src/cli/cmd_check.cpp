@@ -7,19 +7,30 @@ namespace lexgit::cli {
 
 Action add_check(CLI::App& app, Globals&) {
   auto paths = std::make_shared<std::vector<std::string>>();
+  auto selection = std::make_shared<SelectionArgs>();
   CLI::App* cmd = app.add_subcommand("check", "Validate documents: front matter, numbering, references, ids");
-  cmd->add_option("PATH", *paths, "Files or directories (default: the current directory)");
-  return [paths] {
-    std::vector<std::filesystem::path> targets(paths->begin(), paths->end());
-    if (targets.empty()) targets.emplace_back(".");
-    Corpus corpus = Corpus::load(targets);
-    auto diagnostics = check_corpus(corpus);
+  cmd->add_option("PATH", *paths,
+                  "Files or directories to read from disk (default: the documents at HEAD in a git repository, "
+                  "else the current directory)");
+  selection->add_to(cmd);
+  return [paths, selection] {
+    std::vector<Document> documents;
+    if (!paths->empty()) {
+      if (!selection->rev.empty() || !selection->at.empty()) throw Error(ErrorCode::Usage, "PATH is read from disk: it does not go with --rev or --at");
+      Corpus corpus = Corpus::load(std::vector<std::filesystem::path>(paths->begin(), paths->end()));
+      documents = corpus.documents();
+    } else {
+      DocumentSet set = selection->open();
+      for (const Revision& r : set.entries()) documents.push_back(set.load(r));
+      print_warnings(set);
+    }
+    auto diagnostics = check_documents(documents);
     int errors = 0, warnings = 0;
     for (const Diagnostic& d : diagnostics) {
       std::cout << d.describe() << "\n";
       (d.severity == Severity::Error ? errors : warnings)++;
     }
-    std::cerr << corpus.documents().size() << " documents checked: " << errors << " errors, " << warnings << " warnings\n";
+    std::cerr << documents.size() << (documents.size() == 1 ? " document" : " documents") << " checked: " << errors << " errors, " << warnings << " warnings\n";
     return errors > 0 ? 3 : 0;
   };
 }

@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "lexgit/corpus.hpp"
 
 namespace lexgit::cli {
 namespace {
@@ -28,12 +27,17 @@ void print_outline(const std::vector<Clause>& units, int depth, std::ostream& ou
 Action add_outline(CLI::App& app, Globals& g) {
   auto doc_arg = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
+  auto selection = std::make_shared<SelectionArgs>();
   CLI::App* cmd = app.add_subcommand("outline", "Show a document's clause tree with clause ids");
   cmd->add_option("DOC", *doc_arg, "Document id, or a file path")->required();
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  return [doc_arg, format, &g] {
+  selection->add_to(cmd);
+  return [doc_arg, format, selection, &g] {
     (void)g;
-    Document doc = resolve_document(*doc_arg, ".");
+    DocumentSet set = selection->open();
+    Document doc = set.load(*doc_arg);
+    doc.require_valid();
+    print_warnings(set);
     if (*format == "json") {
       nlohmann::json clauses = nlohmann::json::array();
       for (const Clause& c : doc.clauses) clauses.push_back(to_json(c));

@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "lexgit/corpus.hpp"
 
 namespace lexgit::cli {
 namespace {
@@ -40,13 +39,18 @@ nlohmann::json clause_json(const Document& doc, const Clause& c) {
 Action add_show(CLI::App& app, Globals&) {
   auto ref_arg = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
+  auto selection = std::make_shared<SelectionArgs>();
   CLI::App* cmd = app.add_subcommand("show", "Show one clause with its children (REF is DOC#ID or FILE#ID)");
   cmd->add_option("REF", *ref_arg, "DOC#ID, e.g. partner-framework#10.3")->required();
   cmd->add_option("--format", *format, "text, md or json")->check(CLI::IsMember({"text", "md", "json"}));
-  return [ref_arg, format] {
+  selection->add_to(cmd);
+  return [ref_arg, format, selection] {
     Reference ref = parse_reference(*ref_arg);
     if (ref.id.empty()) throw Error(ErrorCode::Usage, "'" + *ref_arg + "' names no clause: write DOC#ID, e.g. partner-framework#10.3");
-    Document doc = resolve_document(ref.doc, ".");
+    DocumentSet set = selection->open();
+    Document doc = set.load(ref.doc);
+    doc.require_valid();
+    print_warnings(set);
     const Clause* c = doc.find(ref.id);
     if (!c) throw Error(ErrorCode::NotFound, "no clause '" + ref.id + "' in document '" + doc.meta.id + "' (see lexgit outline " + doc.meta.id + ")", {doc.path, 0});
     if (*format == "json") {

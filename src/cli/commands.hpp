@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "lexgit/docset.hpp"
+
 namespace lexgit::cli {
 
 struct Globals {
@@ -21,6 +23,24 @@ Action add_import(CLI::App& app, Globals& g);
 Action add_outline(CLI::App& app, Globals& g);
 Action add_show(CLI::App& app, Globals& g);
 Action add_check(CLI::App& app, Globals& g);
+Action add_words(CLI::App& app, Globals& g);
+
+Action add_init(CLI::App& app, Globals& g);
+Action add_ls(CLI::App& app, Globals& g);
+Action add_log(CLI::App& app, Globals& g);
+Action add_commit(CLI::App& app, Globals& g);
+Action add_cache(CLI::App& app, Globals& g);
+
+// --rev and --at, for commands that read documents.
+struct SelectionArgs {
+  std::string rev, at;
+  void add_to(CLI::App* cmd);
+  Selection get() const;
+  DocumentSet open() const;  // in the current directory
+};
+
+// Prints what the library wants the user to know (a cache rebuilt, …) on stderr.
+void print_warnings(DocumentSet& set);
 
 // ---- output helpers ----
 

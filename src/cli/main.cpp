@@ -19,10 +19,16 @@ int main(int argc, char** argv) {
     lexgit::cli::Action action = adder(app, globals);
     commands.emplace_back(app.get_subcommands({})[before], std::move(action));
   };
+  add(lexgit::cli::add_init);
   add(lexgit::cli::add_import);
   add(lexgit::cli::add_outline);
   add(lexgit::cli::add_show);
   add(lexgit::cli::add_check);
+  add(lexgit::cli::add_ls);
+  add(lexgit::cli::add_log);
+  add(lexgit::cli::add_commit);
+  add(lexgit::cli::add_cache);
+  add(lexgit::cli::add_words);
 
   try {
     app.parse(argc, argv);

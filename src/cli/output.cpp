@@ -1,5 +1,6 @@
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <random>
 
 #include "cli/commands.hpp"
@@ -7,6 +8,27 @@
 #include "lexgit/text.hpp"
 
 namespace lexgit::cli {
+
+void SelectionArgs::add_to(CLI::App* cmd) {
+  cmd->add_option("--rev", rev, "Read documents as of this git revision (default: HEAD)");
+  cmd->add_option("--at", at, "Use the versions in force on this date, YYYY-MM-DD");
+}
+
+Selection SelectionArgs::get() const {
+  Selection s;
+  if (!rev.empty()) s.rev = rev;
+  if (!at.empty()) {
+    s.at = parse_iso_date(at);
+    if (!s.at) throw Error(ErrorCode::Usage, "--at must be a date such as 2026-06-01, not '" + at + "'");
+  }
+  return s;
+}
+
+DocumentSet SelectionArgs::open() const { return DocumentSet::open(".", get()); }
+
+void print_warnings(DocumentSet& set) {
+  for (const std::string& w : set.take_warnings()) std::cerr << "lexgit: warning: " << w << "\n";
+}
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& contents) {
   std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");

@@ -16,16 +16,6 @@ std::string read_file(const fs::path& file) {
   return buf.str();
 }
 
-// A lexgit document's front matter names an id or a kind; other front matter
-// (a static-site page, say) is someone else's.
-bool is_lexgit_document(std::string_view source) {
-  if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);
-  if (!source.starts_with("---\n") && !source.starts_with("---\r\n")) return false;
-  std::size_t end = source.find("\n---", 3);
-  std::string_view yaml = source.substr(0, end);
-  return yaml.find("\nid:") != std::string_view::npos || yaml.find("\nkind:") != std::string_view::npos;
-}
-
 bool skipped_directory(const fs::path& dir) {
   std::string name = dir.filename().string();
   return (name.size() > 1 && name[0] == '.') || name == "node_modules" || name.starts_with("build");
@@ -78,20 +68,6 @@ const Document* Corpus::find(std::string_view id) const {
 const Document& Corpus::get(std::string_view id) const {
   if (const Document* d = find(id)) return *d;
   throw Error(ErrorCode::NotFound, "no document with id '" + std::string(id) + "' under " + root_.string());
-}
-
-Document resolve_document(std::string_view doc_or_file, const fs::path& dir) {
-  Reference ref{std::string(doc_or_file), {}};
-  fs::path as_path(ref.doc);
-  if (ref.is_path() || fs::is_regular_file(as_path)) {
-    Document doc = load_document(as_path);
-    doc.require_valid();
-    return doc;
-  }
-  Corpus corpus = Corpus::scan(dir);
-  Document doc = corpus.get(doc_or_file);
-  doc.require_valid();
-  return doc;
 }
 
 }  // namespace lexgit

@@ -130,11 +130,11 @@ std::string render_front_matter(const FrontMatter& m) {
   return out.str();
 }
 
-bool has_front_matter(std::string_view source) {
-  std::string canonical = canonical_source(source.substr(0, std::min<std::size_t>(source.size(), 1 << 16)));
-  return front_matter::split(canonical).found ||
-         // a large front matter block: split the whole source
-         (canonical.starts_with("---\n") && front_matter::split(canonical_source(source)).found);
+bool is_lexgit_document(std::string_view source) {
+  if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);
+  if (!source.starts_with("---\n") && !source.starts_with("---\r\n")) return false;
+  std::string_view yaml = source.substr(0, source.find("\n---", 3));
+  return yaml.find("\nid:") != std::string_view::npos || yaml.find("\nkind:") != std::string_view::npos;
 }
 
 bool Document::has_errors() const {

@@ -1,0 +1,51 @@
+// The documents a command works on. In a git repository: those at the branch
+// tip, at another revision (--rev), or the versions in force on a date (--at).
+// Outside one: the files below the directory. A file path is always read from
+// the file.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexgit/store.hpp"
+#include "lexgit/versions.hpp"
+
+namespace lexgit {
+
+struct Selection {
+  std::optional<std::string> rev;  // a git revision; default: HEAD
+  std::optional<text::Date> at;    // the versions in force on this date
+};
+
+class DocumentSet {
+ public:
+  static DocumentSet open(const std::filesystem::path& dir, Selection selection);
+  DocumentSet(DocumentSet&&) noexcept;
+  ~DocumentSet();
+
+  bool in_git() const;
+  Repository& repository();  // Error(Usage) outside git
+  Versions& versions();      // Error(Usage) outside git
+  // The selected commit; empty outside git or in a repository without commits.
+  const std::string& tip() const;
+  const Selection& selection() const;
+
+  // The selected documents, one revision each (outside git: commit and blob empty).
+  std::vector<Revision> entries();
+  // A document by id from the selection, or a file by path.
+  Document load(std::string_view doc_or_file);
+  Document load(const Revision& entry);
+
+  std::vector<std::string> take_warnings();
+
+ private:
+  struct Impl;
+  explicit DocumentSet(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lexgit

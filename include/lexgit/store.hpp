@@ -1,0 +1,115 @@
+// The store: a git repository read and written through libgit2. It knows files,
+// blobs and commits, not documents (see versions.hpp for those).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lexgit/error.hpp"
+
+namespace lexgit {
+
+namespace cache {
+class Cache;
+}
+
+struct CommitInfo {
+  std::string id;       // 40 hex digits
+  std::string author;   // "Name <email>"
+  long long time = 0;   // commit time, seconds since the epoch
+  int offset = 0;       // the committer's time zone, minutes east of UTC
+  std::string message;
+};
+
+struct FileChange {
+  std::string path;
+  std::string old_blob;  // empty: the file was added
+  std::string new_blob;  // empty: the file was removed
+};
+
+// What one commit on the first-parent history changed among the Markdown files.
+struct CommitChanges {
+  std::string commit;
+  std::vector<FileChange> changes;
+};
+
+struct CacheStats {
+  std::string path;
+  long long blobs = 0;      // blobs whose front matter was read
+  long long documents = 0;  // parsed documents
+  long long histories = 0;  // revision lists, per tip and document
+  long long bytes = 0;
+};
+
+class Repository {
+ public:
+  // The repository containing `dir` (or `dir` itself when bare); nullopt outside git.
+  static std::optional<Repository> discover(const std::filesystem::path& dir);
+  // Creates a repository (or opens an existing one) and gives it a commented
+  // .lexgit.yaml, committed when the repository is new.
+  static Repository init(const std::filesystem::path& dir);
+
+  Repository(Repository&&) noexcept;
+  Repository& operator=(Repository&&) noexcept;
+  ~Repository();
+
+  bool is_bare() const;
+  std::filesystem::path workdir() const;  // empty when bare
+  std::filesystem::path gitdir() const;
+
+  // A commit id for any git revision (HEAD, main~2, a tag, an abbreviated hash).
+  std::string resolve(std::string_view rev) const;
+  // The branch tip; nullopt while the branch has no commits.
+  std::optional<std::string> head() const;
+  CommitInfo commit_info(const std::string& commit) const;
+  std::string read_blob(const std::string& blob) const;
+  // The id git gives `contents` as a blob (without storing it).
+  std::string blob_id(std::string_view contents) const;
+
+  // The *.md files at a commit: path → blob.
+  std::map<std::string, std::string> markdown_files(const std::string& commit) const;
+
+  // The changes to *.md files made by each commit on the first-parent history of
+  // `tip`, newest first, stopping before the first commit for which `known` is
+  // true (that commit and its ancestors are not reported).
+  std::vector<CommitChanges> markdown_changes(const std::string& tip,
+                                              const std::function<bool(const std::string&)>& known) const;
+
+  struct CommitRequest {
+    std::map<std::string, std::string> files;  // path in the work tree (relative) → contents
+    std::map<std::string, std::string> names;  // path → how to name it in messages (a document id)
+    std::string message;
+    std::string author;  // "Name <email>"; default: git's user.name and user.email
+  };
+  // Records the files as one commit on the current branch, compare-and-swap:
+  // if the branch moved meanwhile and the new commits touched none of these
+  // files, the change is re-based onto the new tip and tried again; if they
+  // did, Error(Conflict) names the file and the commit, and nothing changes.
+  // The index is updated for these paths. Returns the commit id, or nullopt
+  // when nothing changed.
+  std::optional<std::string> commit(const CommitRequest& request);
+
+  // Packs loose objects when they pile up (loose objects slow history walks).
+  void pack_if_needed();
+
+  // The embedded cache inside the git directory; nullptr when it cannot be used.
+  cache::Cache* cache();
+  CacheStats cache_stats();
+  void clear_cache();
+
+  // Things worth telling the user that are not errors (a cache rebuilt, …).
+  std::vector<std::string> take_warnings();
+
+ private:
+  struct Impl;
+  explicit Repository(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lexgit

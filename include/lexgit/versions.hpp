@@ -1,0 +1,69 @@
+// Documents through time: the revisions of each document in a repository, and
+// the version in force on a date. Revisions are ordered by their front
+// matter's dates, never by commit time, so that back-filled history reads right.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "lexgit/document.hpp"
+#include "lexgit/store.hpp"
+
+namespace lexgit {
+
+struct Revision {
+  std::string doc;      // document id
+  std::string path;     // where the document is in the tree
+  std::string commit;   // the commit that recorded this version
+  std::string blob;     // the version's blob (outside git: empty)
+  FrontMatter meta;
+  std::size_t sequence = 0;  // position on the first-parent history, oldest first
+  bool removed = false;      // this commit removed the document from the tree
+};
+
+// Revisions ordered as versions: by effective date, then publication date,
+// then commit order.
+void sort_as_versions(std::vector<Revision>& revisions);
+
+// The version in force on `date` among one document's revisions: the latest
+// effective on or before the date, drafts excluded. nullopt when there is none,
+// when it is withdrawn, or when the document was removed from the tree.
+std::optional<Revision> version_in_force(const std::vector<Revision>& revisions, text::Date date);
+
+class Versions {
+ public:
+  explicit Versions(Repository& repo) : repo_(repo) {}
+
+  // Every document's revisions along the first-parent history of `tip`, each in
+  // commit order. Built incrementally and kept in the repository's cache.
+  const std::map<std::string, std::vector<Revision>>& history(const std::string& tip);
+  // One document's revisions (empty when the document is unknown at `tip`).
+  std::vector<Revision> revisions(const std::string& tip, const std::string& doc);
+  // The documents present at `tip`, each as its latest revision.
+  std::vector<Revision> documents_at(const std::string& tip);
+  // Each document's version in force on `date`.
+  std::vector<Revision> in_force(const std::string& tip, text::Date date);
+
+  Document load(const Revision& revision);
+
+  // The documents in the work tree that differ from the branch tip.
+  std::vector<std::filesystem::path> changed_files();
+  // Parses the files as documents (an invalid one refuses the commit) and
+  // records them as one commit (see Repository::commit); packs loose objects
+  // when they pile up.
+  std::optional<std::string> commit(const std::vector<std::filesystem::path>& files, const std::string& message,
+                                    const std::string& author);
+
+ private:
+  Repository& repo_;
+  std::map<std::string, std::map<std::string, std::vector<Revision>>> histories_;  // per tip
+  std::optional<FrontMatter> front_matter_of(const std::string& blob);
+};
+
+nlohmann::json to_json(const Revision& revision);
+
+}  // namespace lexgit

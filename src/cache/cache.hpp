@@ -1,0 +1,60 @@
+// The embedded cache: an SQLite database inside the git directory. It is only
+// a cache: every value can be recomputed from the repository, a failing or
+// foreign database is replaced, and a failing read is a miss.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <sqlite3.h>
+
+namespace lexgit::cache {
+
+struct Stats {
+  long long blobs = 0, documents = 0, histories = 0, bytes = 0;
+};
+
+class Cache {
+ public:
+  // Opens or creates the database; a corrupt one or one written by another
+  // version of lexgit is replaced, and `warnings` says so.
+  static std::unique_ptr<Cache> open(const std::filesystem::path& file, std::vector<std::string>& warnings);
+  ~Cache();
+
+  // Front matter of a blob as JSON; "" for a blob that is not a document.
+  std::optional<std::string> front_matter(std::string_view blob);
+  void put_front_matter(std::string_view blob, std::string_view json);
+
+  // A parsed document as JSON.
+  std::optional<std::string> document(std::string_view blob);
+  void put_document(std::string_view blob, std::string_view json);
+
+  // Revision lists per tip and document. The row with an empty document id
+  // marks a tip whose history is complete.
+  std::optional<std::string> history(std::string_view tip, std::string_view doc);
+  std::vector<std::pair<std::string, std::string>> histories(std::string_view tip);
+  void put_histories(std::string_view tip, const std::vector<std::pair<std::string, std::string>>& rows);
+  // The tips whose history is complete in the cache (a handful at most).
+  std::vector<std::string> complete_tips();
+
+  Stats stats();
+  void clear();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  struct DbDeleter {
+    void operator()(sqlite3* db) const noexcept { sqlite3_close(db); }
+  };
+  Cache(std::filesystem::path path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+  std::optional<std::string> get(const char* sql, std::initializer_list<std::string_view> keys);
+  void exec(const char* sql, std::initializer_list<std::string_view> values);
+  std::filesystem::path path_;
+  std::unique_ptr<sqlite3, DbDeleter> db_;
+};
+
+}  // namespace lexgit::cache

@@ -1,0 +1,192 @@
+// Commands over the git store: init, ls, log, commit, cache.
+#include <ctime>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "lexgit/check.hpp"
+
+namespace lexgit::cli {
+namespace {
+
+std::string iso(text::Date d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+// A commit time in the committer's own zone: 2026-01-15 10:00:00 +0800.
+std::string commit_time(const CommitInfo& c) {
+  std::time_t t = static_cast<std::time_t>(c.time + static_cast<long long>(c.offset) * 60);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  char zone[8];
+  int off = std::abs(c.offset);
+  std::snprintf(zone, sizeof zone, "%c%02d%02d", c.offset < 0 ? '-' : '+', off / 60, off % 60);
+  return std::string(buf) + " " + zone;
+}
+
+std::string padded(const std::string& s, int columns) {
+  int width = text::display_width(s);
+  return s + std::string(static_cast<std::size_t>(std::max(1, columns - width)), ' ');
+}
+
+}  // namespace
+
+Action add_init(CLI::App& app, Globals&) {
+  auto dir = std::make_shared<std::string>(".");
+  CLI::App* cmd = app.add_subcommand("init", "Create a document repository (git) with a commented .lexgit.yaml");
+  cmd->add_option("DIR", *dir, "Where (default: the current directory)");
+  return [dir] {
+    Repository repo = Repository::init(*dir);
+    std::cout << "Initialised a lexgit document repository in " << std::filesystem::absolute(*dir).lexically_normal().string() << "\n";
+    return 0;
+  };
+}
+
+Action add_ls(CLI::App& app, Globals&) {
+  auto format = std::make_shared<std::string>("text");
+  auto selection = std::make_shared<SelectionArgs>();
+  CLI::App* cmd = app.add_subcommand("ls", "List the documents (in a git repository: at HEAD, --rev, or in force --at a date)");
+  cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  selection->add_to(cmd);
+  return [format, selection] {
+    DocumentSet set = selection->open();
+    std::vector<Revision> entries = set.entries();
+    std::sort(entries.begin(), entries.end(), [](const Revision& a, const Revision& b) { return a.doc < b.doc; });
+    print_warnings(set);
+    if (*format == "json") {
+      nlohmann::json out = nlohmann::json::array();
+      for (const Revision& r : entries) out.push_back(to_json(r));
+      std::cout << out.dump(2) << "\n";
+      return 0;
+    }
+    std::cout << padded("ID", 28) << padded("KIND", 16) << padded("MEDIUM", 8) << padded("PUBLISHED", 12)
+              << padded("EFFECTIVE", 12) << padded("STATUS", 10) << padded("COMMIT", 14) << "TITLE\n";
+    for (const Revision& r : entries) {
+      std::cout << padded(r.doc, 28) << padded(std::string(to_string(r.meta.kind)), 16)
+                << padded(std::string(to_string(r.meta.medium)), 8) << padded(iso(r.meta.published), 12)
+                << padded(iso(r.meta.effective), 12) << padded(std::string(to_string(r.meta.status)), 10)
+                << padded(r.commit.empty() ? "-" : r.commit.substr(0, 12), 14) << r.meta.title << "\n";
+    }
+    return 0;
+  };
+}
+
+Action add_log(CLI::App& app, Globals&) {
+  auto doc = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("text");
+  auto rev = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("log", "A document's revisions, newest version first");
+  cmd->add_option("DOC", *doc, "Document id")->required();
+  cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--rev", *rev, "History up to this git revision (default: HEAD)");
+  return [doc, format, rev] {
+    Selection sel;
+    if (!rev->empty()) sel.rev = *rev;
+    DocumentSet set = DocumentSet::open(".", sel);
+    Versions& versions = set.versions();
+    if (set.tip().empty()) throw Error(ErrorCode::NotFound, "the repository has no commits yet");
+    std::vector<Revision> revisions = versions.revisions(set.tip(), *doc);
+    if (revisions.empty()) throw Error(ErrorCode::NotFound, "no document with id '" + *doc + "' in the history of " + (rev->empty() ? "HEAD" : *rev));
+    sort_as_versions(revisions);
+    std::reverse(revisions.begin(), revisions.end());
+    print_warnings(set);
+    nlohmann::json out = nlohmann::json::array();
+    for (const Revision& r : revisions) {
+      CommitInfo c = set.repository().commit_info(r.commit);
+      if (*format == "json") {
+        out.push_back({{"commit", c.id}, {"author", c.author}, {"time", commit_time(c)}, {"message", c.message},
+                       {"published", iso(r.meta.published)}, {"effective", iso(r.meta.effective)},
+                       {"status", r.removed ? "removed" : std::string(to_string(r.meta.status))}, {"path", r.path}});
+        continue;
+      }
+      std::cout << "commit " << c.id << "\n"
+                << "Author: " << c.author << "\n"
+                << "Date:   " << commit_time(c) << "\n";
+      if (r.removed) std::cout << "        removed from " << r.path << "\n";
+      else
+        std::cout << "        published " << iso(r.meta.published) << ", effective " << iso(r.meta.effective) << ", "
+                  << to_string(r.meta.status) << " (" << r.path << ")\n";
+      std::istringstream lines(c.message);
+      std::string line;
+      std::cout << "\n";
+      while (std::getline(lines, line)) std::cout << "    " << line << "\n";
+      std::cout << "\n";
+    }
+    if (*format == "json") std::cout << out.dump(2) << "\n";
+    return 0;
+  };
+}
+
+Action add_commit(CLI::App& app, Globals&) {
+  auto paths = std::make_shared<std::vector<std::string>>();
+  auto message = std::make_shared<std::string>();
+  auto author = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("commit", "Validate documents and record them as one commit on the current branch");
+  cmd->add_option("PATH", *paths, "Documents to commit (default: every changed document in the work tree)");
+  cmd->add_option("-m,--message", *message, "Commit message")->required();
+  cmd->add_option("--author", *author, "\"Name <email>\" (default: git's user.name and user.email)");
+  return [paths, message, author] {
+    DocumentSet set = DocumentSet::open(".", {});
+    Versions& versions = set.versions();
+    std::vector<std::filesystem::path> files(paths->begin(), paths->end());
+    if (files.empty()) files = versions.changed_files();
+    if (files.empty()) {
+      std::cout << "nothing to commit: no document differs from HEAD\n";
+      return 0;
+    }
+    // Validate as check does: any error refuses the commit and changes nothing.
+    Corpus corpus = Corpus::load(files);
+    auto diagnostics = check_documents(corpus.documents());
+    int errors = 0;
+    for (const Diagnostic& d : diagnostics) {
+      std::cerr << d.describe() << "\n";
+      errors += d.severity == Severity::Error;
+    }
+    if (errors > 0)
+      throw Error(ErrorCode::BadInput, std::to_string(errors) + (errors == 1 ? " error" : " errors") + ": nothing was committed");
+    auto id = versions.commit(files, *message, *author);
+    print_warnings(set);
+    if (!id) {
+      std::cout << "nothing to commit: the documents are unchanged\n";
+      return 0;
+    }
+    std::cout << "[" << id->substr(0, 12) << "] " << message->substr(0, message->find('\n')) << "\n";
+    for (const Document& d : corpus.documents()) std::cout << "  " << d.meta.id << "  " << d.path << "\n";
+    return 0;
+  };
+}
+
+Action add_cache(CLI::App& app, Globals&) {
+  auto stats = std::make_shared<bool>(false);
+  auto clear = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand("cache", "Show or clear the embedded cache (it only ever speeds things up)");
+  auto* s = cmd->add_flag("--stats", *stats, "Show what the cache holds");
+  auto* c = cmd->add_flag("--clear", *clear, "Empty the cache");
+  s->excludes(c);
+  return [stats, clear] {
+    DocumentSet set = DocumentSet::open(".", {});
+    Repository& repo = set.repository();
+    if (*clear) {
+      repo.clear_cache();
+      std::cout << "cache cleared\n";
+    } else {
+      CacheStats st = repo.cache_stats();
+      std::cout << "cache:      " << st.path << "\n"
+                << "blobs:      " << st.blobs << "\n"
+                << "documents:  " << st.documents << "\n"
+                << "histories:  " << st.histories << "\n"
+                << "size:       " << st.bytes << " bytes\n";
+    }
+    print_warnings(set);
+    return 0;
+  };
+}
+
+}  // namespace lexgit::cli

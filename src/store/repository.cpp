@@ -1,0 +1,507 @@
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include "cache/cache.hpp"
+#include "lexgit/store.hpp"
+#include "store/git.hpp"
+
+namespace lexgit {
+namespace fs = std::filesystem;
+
+struct Repository::Impl {
+  git::Repository repo;
+  std::unique_ptr<cache::Cache> cache;
+  bool cache_opened = false;
+  std::vector<std::string> warnings;
+};
+
+namespace {
+
+using git::check;
+
+constexpr const char* kConfigTemplate =
+    "# lexgit configuration for this document repository.\n"
+    "#\n"
+    "# Documents are the tracked *.md files that open with lexgit front matter\n"
+    "# (see the README, \"Document format\"). Other files are ignored.\n"
+    "#\n"
+    "# Later features add their settings here, for example:\n"
+    "#\n"
+    "# precedence:\n"
+    "#   agreement: partner-framework      # the framework agreement's document id\n"
+    "# notice:\n"
+    "#   from: channel@example.com\n"
+    "#   to: partners@example.com\n";
+
+bool is_markdown(std::string_view name) { return name.size() > 3 && name.ends_with(".md"); }
+
+// An advisory lock on a file in the git directory, released on destruction.
+// Used around what libgit2 does not lock for us (index read-modify-write, packing).
+class FileLock {
+ public:
+  FileLock(const fs::path& file, bool wait) {
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ >= 0 && ::flock(fd_, wait ? LOCK_EX : (LOCK_EX | LOCK_NB)) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+  }
+  ~FileLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  bool held() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+};
+
+// Compares two trees, descending only into subtrees whose ids differ, and
+// reports the *.md files that differ.
+void diff_trees(git_repository* repo, const git_tree* before, const git_tree* after, const std::string& prefix,
+                std::vector<FileChange>& out) {
+  auto subtree = [&](const git_tree_entry* e) {
+    return git::lookup_tree(repo, *git_tree_entry_id(e));
+  };
+  auto md_blob = [](const git_tree_entry* e) {
+    return e && git_tree_entry_type(e) == GIT_OBJECT_BLOB && is_markdown(git_tree_entry_name(e));
+  };
+  auto is_tree = [](const git_tree_entry* e) { return e && git_tree_entry_type(e) == GIT_OBJECT_TREE; };
+
+  std::size_t n_after = after ? git_tree_entrycount(after) : 0;
+  for (std::size_t i = 0; i < n_after; ++i) {
+    const git_tree_entry* e = git_tree_entry_byindex(after, i);
+    const char* name = git_tree_entry_name(e);
+    const git_tree_entry* old = before ? git_tree_entry_byname(before, name) : nullptr;
+    if (old && git_tree_entry_type(old) == git_tree_entry_type(e) && git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(e)))
+      continue;
+    std::string path = prefix + name;
+    if (is_tree(e)) {
+      git::Tree now = subtree(e);
+      git::Tree was = is_tree(old) ? subtree(old) : nullptr;
+      diff_trees(repo, was.get(), now.get(), path + "/", out);
+      if (md_blob(old)) out.push_back({path, git::hex(*git_tree_entry_id(old)), ""});
+    } else if (md_blob(e)) {
+      out.push_back({path, md_blob(old) ? git::hex(*git_tree_entry_id(old)) : "", git::hex(*git_tree_entry_id(e))});
+      if (is_tree(old)) diff_trees(repo, subtree(old).get(), nullptr, path + "/", out);
+    } else if (is_tree(old)) {
+      diff_trees(repo, subtree(old).get(), nullptr, path + "/", out);
+    } else if (md_blob(old)) {
+      out.push_back({path, git::hex(*git_tree_entry_id(old)), ""});
+    }
+  }
+  std::size_t n_before = before ? git_tree_entrycount(before) : 0;
+  for (std::size_t i = 0; i < n_before; ++i) {
+    const git_tree_entry* old = git_tree_entry_byindex(before, i);
+    if (after && git_tree_entry_byname(after, git_tree_entry_name(old))) continue;
+    std::string path = prefix + git_tree_entry_name(old);
+    if (is_tree(old)) diff_trees(repo, subtree(old).get(), nullptr, path + "/", out);
+    else if (md_blob(old)) out.push_back({path, git::hex(*git_tree_entry_id(old)), ""});
+  }
+}
+
+git_oid parse_oid(const std::string& hex) {
+  git_oid id;
+  if (git_oid_fromstr(&id, hex.c_str()) != 0) throw Error(ErrorCode::Internal, "not an object id: " + hex);
+  return id;
+}
+
+git::Signature signature_for(git_repository* repo, const std::string& author) {
+  git_signature* sig = nullptr;
+  if (!author.empty()) {
+    auto lt = author.find('<'), gt = author.rfind('>');
+    if (lt == std::string::npos || gt == std::string::npos || gt < lt || lt == 0)
+      throw Error(ErrorCode::Usage, "--author must look like \"Name <email>\", not '" + author + "'");
+    std::string name = author.substr(0, lt);
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    check(git_signature_now(&sig, name.c_str(), author.substr(lt + 1, gt - lt - 1).c_str()), "making the author signature");
+    return git::Signature(sig);
+  }
+  if (git_signature_default(&sig, repo) < 0)
+    throw Error(ErrorCode::Usage, "no author: set git's user.name and user.email, or pass --author \"Name <email>\"");
+  return git::Signature(sig);
+}
+
+std::string branch_ref(git_repository* repo) {
+  git_reference* head = nullptr;
+  check(git_reference_lookup(&head, repo, "HEAD"), "reading HEAD");
+  git::Reference owned(head);
+  if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC)
+    throw Error(ErrorCode::Usage, "HEAD is detached: check out a branch before committing");
+  return git_reference_symbolic_target(head);
+}
+
+std::optional<git_oid> ref_target(git_repository* repo, const std::string& ref) {
+  git_oid id;
+  int rc = git_reference_name_to_id(&id, repo, ref.c_str());
+  if (rc == GIT_ENOTFOUND) return std::nullopt;
+  check(rc, "reading " + ref);
+  return id;
+}
+
+std::string summary(const std::string& message) { return message.substr(0, message.find('\n')); }
+
+}  // namespace
+
+// ---- opening ---------------------------------------------------------------------
+
+Repository::Repository(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Repository::Repository(Repository&&) noexcept = default;
+Repository& Repository::operator=(Repository&&) noexcept = default;
+Repository::~Repository() = default;
+
+std::optional<Repository> Repository::discover(const fs::path& dir) {
+  git::ensure_initialised();
+  git_repository* r = nullptr;
+  int rc = git_repository_open_ext(&r, dir.c_str(), 0, nullptr);
+  if (rc == GIT_ENOTFOUND) return std::nullopt;
+  check(rc, "opening the git repository at " + dir.string());
+  auto impl = std::make_unique<Impl>();
+  impl->repo.reset(r);
+  return Repository(std::move(impl));
+}
+
+Repository Repository::init(const fs::path& dir) {
+  git::ensure_initialised();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  git_repository* r = nullptr;
+  check(git_repository_init(&r, dir.c_str(), 0), "creating a git repository at " + dir.string());
+  auto impl = std::make_unique<Impl>();
+  impl->repo.reset(r);
+  Repository repo(std::move(impl));
+  fs::path config = dir / ".lexgit.yaml";
+  if (!fs::exists(config)) {
+    std::ofstream(config) << kConfigTemplate;
+    if (!repo.head()) {
+      CommitRequest request;
+      request.files[".lexgit.yaml"] = kConfigTemplate;
+      request.message = "Start a lexgit document repository";
+      repo.commit(request);
+    }
+  }
+  return repo;
+}
+
+bool Repository::is_bare() const { return git_repository_is_bare(impl_->repo.get()); }
+
+fs::path Repository::workdir() const {
+  const char* w = git_repository_workdir(impl_->repo.get());
+  return w ? fs::path(w) : fs::path();
+}
+
+fs::path Repository::gitdir() const { return git_repository_path(impl_->repo.get()); }
+
+std::string Repository::resolve(std::string_view rev) const {
+  git_object* obj = nullptr;
+  std::string spec(rev);
+  if (git_revparse_single(&obj, impl_->repo.get(), spec.c_str()) < 0)
+    throw Error(ErrorCode::NotFound, "no revision '" + spec + "' in " + gitdir().string());
+  git::Object owned(obj);
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0)
+    throw Error(ErrorCode::NotFound, "'" + spec + "' does not name a commit");
+  git::Object commit(peeled);
+  return git::hex(*git_object_id(peeled));
+}
+
+std::optional<std::string> Repository::head() const {
+  git_oid id;
+  int rc = git_reference_name_to_id(&id, impl_->repo.get(), "HEAD");
+  if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) return std::nullopt;
+  check(rc, "reading HEAD");
+  return git::hex(id);
+}
+
+CommitInfo Repository::commit_info(const std::string& commit) const {
+  git::Commit c = git::lookup_commit(impl_->repo.get(), parse_oid(commit));
+  const git_signature* a = git_commit_author(c.get());
+  CommitInfo info;
+  info.id = commit;
+  info.author = std::string(a->name) + " <" + a->email + ">";
+  info.time = static_cast<long long>(git_commit_time(c.get()));
+  info.offset = git_commit_time_offset(c.get());
+  const char* message = git_commit_message(c.get());
+  info.message = message ? message : "";
+  while (!info.message.empty() && info.message.back() == '\n') info.message.pop_back();
+  return info;
+}
+
+std::string Repository::read_blob(const std::string& blob) const {
+  git::Blob b = git::lookup_blob(impl_->repo.get(), parse_oid(blob));
+  return std::string(git::blob_text(b.get()));
+}
+
+std::string Repository::blob_id(std::string_view contents) const {
+  git_oid id;
+  check(git_odb_hash(&id, contents.data(), contents.size(), GIT_OBJECT_BLOB), "hashing a file");
+  return git::hex(id);
+}
+
+std::map<std::string, std::string> Repository::markdown_files(const std::string& commit) const {
+  std::vector<FileChange> all;
+  git::Commit c = git::lookup_commit(impl_->repo.get(), parse_oid(commit));
+  git::Tree t = git::commit_tree(c.get());
+  diff_trees(impl_->repo.get(), nullptr, t.get(), "", all);
+  std::map<std::string, std::string> files;
+  for (const FileChange& f : all) files[f.path] = f.new_blob;
+  return files;
+}
+
+std::vector<CommitChanges> Repository::markdown_changes(const std::string& tip,
+                                                        const std::function<bool(const std::string&)>& known) const {
+  std::vector<CommitChanges> out;
+  git_repository* repo = impl_->repo.get();
+  git::Commit current = git::lookup_commit(repo, parse_oid(tip));
+  while (current) {
+    std::string id = git::hex(*git_commit_id(current.get()));
+    if (known(id)) break;
+    git::Commit parent;
+    if (git_commit_parentcount(current.get()) > 0) {
+      git_commit* p = nullptr;
+      check(git_commit_parent(&p, current.get(), 0), "reading the parent of " + id);
+      parent.reset(p);
+    }
+    git::Tree after = git::commit_tree(current.get());
+    git::Tree before = parent ? git::commit_tree(parent.get()) : nullptr;
+    CommitChanges changes{id, {}};
+    diff_trees(repo, before.get(), after.get(), "", changes.changes);
+    out.push_back(std::move(changes));
+    current = std::move(parent);
+  }
+  return out;
+}
+
+// ---- writing ----------------------------------------------------------------------
+
+namespace {
+
+// The commits on the first-parent chain from `tip` back to (not including) `base`.
+// Throws Conflict when `base` is not on that chain: the branch was rewritten.
+std::vector<git::Commit> commits_since(git_repository* repo, const git_oid& tip, const git_oid& base,
+                                       const std::string& branch) {
+  std::vector<git::Commit> out;
+  git::Commit c = git::lookup_commit(repo, tip);
+  while (!git_oid_equal(git_commit_id(c.get()), &base)) {
+    if (git_commit_parentcount(c.get()) == 0)
+      throw Error(ErrorCode::Conflict, branch + " was rewritten while committing (its old tip " + git::hex(base) +
+                                           " is gone): nothing was committed");
+    git_commit* p = nullptr;
+    check(git_commit_parent(&p, c.get(), 0), "reading a parent commit");
+    out.push_back(std::move(c));
+    c.reset(p);
+  }
+  return out;
+}
+
+// Throws Conflict when a commit since `base` changed one of the files being committed.
+void refuse_overlap(git_repository* repo, const git_oid& tip, const git_oid& base, const std::string& branch,
+                    const Repository::CommitRequest& request) {
+  for (const git::Commit& c : commits_since(repo, tip, base, branch)) {
+    git::Tree after = git::commit_tree(c.get());
+    git::Tree before;
+    if (git_commit_parentcount(c.get()) > 0) {
+      git_commit* p = nullptr;
+      check(git_commit_parent(&p, c.get(), 0), "reading a parent commit");
+      git::Commit parent(p);
+      before = git::commit_tree(parent.get());
+    }
+    for (const auto& [path, contents] : request.files) {
+      git_tree_entry* a = nullptr;
+      git_tree_entry* b = nullptr;
+      bool in_after = git_tree_entry_bypath(&a, after.get(), path.c_str()) == 0;
+      bool in_before = before && git_tree_entry_bypath(&b, before.get(), path.c_str()) == 0;
+      git::TreeEntry ea(a), eb(b);
+      bool changed = in_after != in_before || (in_after && !git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)));
+      if (!changed) continue;
+      auto name = request.names.count(path) ? request.names.at(path) : path;
+      std::string id = git::hex(*git_commit_id(c.get()));
+      throw Error(ErrorCode::Conflict, "document " + name + " (" + path + ") was changed meanwhile by commit " +
+                                           id.substr(0, 12) + " (" + summary(git_commit_message(c.get())) +
+                                           "); nothing was committed and your files are untouched: review that "
+                                           "change, then commit again");
+    }
+  }
+}
+
+// A lock file another writer left behind stops every commit; it is reported,
+// never removed here, because its owner may still be running.
+void refuse_stale_lock(const fs::path& gitdir, const std::string& ref) {
+  fs::path lock = gitdir / (ref + ".lock");
+  std::error_code ec;
+  auto written = fs::last_write_time(lock, ec);
+  if (ec) return;
+  auto age = std::chrono::duration_cast<std::chrono::seconds>(fs::file_time_type::clock::now() - written).count();
+  if (age >= 10)
+    throw Error(ErrorCode::Conflict, "the branch is locked by " + lock.string() + ", " + std::to_string(age) +
+                                         " seconds old: if no git or lexgit process is running, a crashed one left "
+                                         "it behind; remove it and commit again");
+}
+
+void update_index(git_repository* repo, const fs::path& gitdir, const Repository::CommitRequest& request) {
+  FileLock lock(gitdir / "lexgit" / "index.lock", true);
+  git_index* idx = nullptr;
+  check(git_repository_index(&idx, repo), "opening the index");
+  git::Index index(idx);
+  for (int attempt = 0;; ++attempt) {
+    check(git_index_read(idx, 1), "reading the index");
+    for (const auto& [path, contents] : request.files) {
+      git_index_entry entry{};
+      entry.mode = GIT_FILEMODE_BLOB;
+      entry.path = path.c_str();
+      check(git_index_add_from_buffer(idx, &entry, contents.data(), contents.size()), "staging " + path);
+    }
+    int rc = git_index_write(idx);
+    if (rc == 0) return;
+    if (rc != GIT_ELOCKED || attempt >= 50) check(rc, "writing the index");
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> Repository::commit(const CommitRequest& request) {
+  git_repository* repo = impl_->repo.get();
+  if (is_bare()) throw Error(ErrorCode::Usage, "commit needs a work tree; " + gitdir().string() + " is bare");
+  git::Signature sig = signature_for(repo, request.author);
+  const std::string branch = branch_ref(repo);
+
+  std::vector<std::pair<std::string, git_oid>> blobs;
+  for (const auto& [path, contents] : request.files) {
+    git_oid id;
+    check(git_blob_create_from_buffer(&id, repo, contents.data(), contents.size()), "storing " + path);
+    blobs.emplace_back(path, id);
+  }
+
+  std::optional<git_oid> base = ref_target(repo, branch);
+  std::mt19937 jitter(std::random_device{}());
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    std::optional<git_oid> tip = ref_target(repo, branch);
+    if (tip && base && !git_oid_equal(&*tip, &*base)) refuse_overlap(repo, *tip, *base, branch, request);
+
+    git::Commit parent = tip ? git::lookup_commit(repo, *tip) : nullptr;
+    git::Tree base_tree;
+    if (parent) {
+      base_tree = git::commit_tree(parent.get());
+    } else {
+      git_treebuilder* tb = nullptr;
+      check(git_treebuilder_new(&tb, repo, nullptr), "making an empty tree");
+      git_oid empty;
+      int rc = git_treebuilder_write(&empty, tb);
+      git_treebuilder_free(tb);
+      check(rc, "writing an empty tree");
+      base_tree = git::lookup_tree(repo, empty);
+    }
+    std::vector<git_tree_update> updates;
+    for (const auto& [path, id] : blobs) updates.push_back({GIT_TREE_UPDATE_UPSERT, id, GIT_FILEMODE_BLOB, path.c_str()});
+    git_oid tree_id;
+    check(git_tree_create_updated(&tree_id, repo, base_tree.get(), updates.size(), updates.data()), "building the tree");
+    if (parent && git_oid_equal(&tree_id, git_tree_id(base_tree.get()))) return std::nullopt;
+    git::Tree tree = git::lookup_tree(repo, tree_id);
+
+    git_oid commit_id;
+    const git_commit* parents[] = {parent.get()};
+    check(git_commit_create(&commit_id, repo, nullptr, sig.get(), sig.get(), nullptr, request.message.c_str(),
+                            tree.get(), parent ? 1 : 0, parents),
+          "creating the commit");
+    git_reference* ref = nullptr;
+    std::string log = "lexgit commit: " + summary(request.message);
+    int rc = tip ? git_reference_create_matching(&ref, repo, branch.c_str(), &commit_id, 1, &*tip, log.c_str())
+                 : git_reference_create(&ref, repo, branch.c_str(), &commit_id, 0, log.c_str());
+    git::Reference owned(ref);
+    if (rc == 0) {
+      update_index(repo, gitdir(), request);
+      return git::hex(commit_id);
+    }
+    if (rc == GIT_ELOCKED) refuse_stale_lock(gitdir(), branch);
+    if (rc != GIT_EMODIFIED && rc != GIT_ELOCKED && rc != GIT_EEXISTS) check(rc, "updating " + branch);
+    // Someone else moved or holds the branch: wait a moment and re-base onto the new tip.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1 + jitter() % (5 + 5 * std::min(attempt, 10))));
+  }
+  throw Error(ErrorCode::Conflict, branch + " kept moving: gave up after 200 attempts; nothing was committed");
+}
+
+// ---- packing ------------------------------------------------------------------------
+
+void Repository::pack_if_needed() {
+  // As git gc --auto estimates: one fan-out directory stands for 1/256 of them.
+  fs::path objects = gitdir() / "objects";
+  std::error_code ec;
+  std::size_t sample = 0;
+  for (auto it = fs::directory_iterator(objects / "17", ec); !ec && it != fs::directory_iterator(); it.increment(ec)) ++sample;
+  if (sample * 256 < 2000) return;
+
+  FileLock lock(gitdir() / "lexgit" / "pack.lock", false);
+  if (!lock.held()) return;  // another process is packing
+  git_repository* repo = impl_->repo.get();
+  git_packbuilder* pb_raw = nullptr;
+  check(git_packbuilder_new(&pb_raw, repo), "packing objects");
+  std::unique_ptr<git_packbuilder, void (*)(git_packbuilder*)> pb(pb_raw, git_packbuilder_free);
+  git_revwalk* walk_raw = nullptr;
+  check(git_revwalk_new(&walk_raw, repo), "packing objects");
+  std::unique_ptr<git_revwalk, void (*)(git_revwalk*)> walk(walk_raw, git_revwalk_free);
+  check(git_revwalk_push_glob(walk.get(), "refs/*"), "packing objects");
+  check(git_packbuilder_insert_walk(pb.get(), walk.get()), "packing objects");
+  check(git_packbuilder_write(pb.get(), nullptr, 0, nullptr, nullptr), "writing the pack");
+
+  // Remove the loose copies of what the new pack holds.
+  fs::path idx = objects / "pack" / ("pack-" + std::string(git_packbuilder_name(pb.get())) + ".idx");
+  git_odb* odb_raw = nullptr;
+  check(git_odb_new(&odb_raw), "reading the new pack");
+  git::Odb packed(odb_raw);
+  git_odb_backend* backend = nullptr;
+  check(git_odb_backend_one_pack(&backend, idx.c_str()), "reading the new pack");
+  check(git_odb_add_backend(packed.get(), backend, 1), "reading the new pack");
+  for (auto dir = fs::directory_iterator(objects, ec); !ec && dir != fs::directory_iterator(); dir.increment(ec)) {
+    std::string fan = dir->path().filename().string();
+    if (fan.size() != 2 || !dir->is_directory()) continue;
+    for (auto f = fs::directory_iterator(dir->path(), ec); !ec && f != fs::directory_iterator(); f.increment(ec)) {
+      git_oid id;
+      std::string hex = fan + f->path().filename().string();
+      if (hex.size() != GIT_OID_HEXSZ || git_oid_fromstr(&id, hex.c_str()) != 0) continue;
+      if (git_odb_exists(packed.get(), &id)) fs::remove(f->path(), ec);
+    }
+  }
+  git_odb* odb = nullptr;
+  if (git_repository_odb(&odb, repo) == 0) {
+    git_odb_refresh(odb);
+    git_odb_free(odb);
+  }
+}
+
+// ---- cache --------------------------------------------------------------------------
+
+cache::Cache* Repository::cache() {
+  if (!impl_->cache_opened) {
+    impl_->cache_opened = true;
+    impl_->cache = cache::Cache::open(gitdir() / "lexgit" / "cache.sqlite", impl_->warnings);
+  }
+  return impl_->cache.get();
+}
+
+CacheStats Repository::cache_stats() {
+  CacheStats st;
+  st.path = (gitdir() / "lexgit" / "cache.sqlite").string();
+  if (cache::Cache* c = cache()) {
+    auto s = c->stats();
+    st.blobs = s.blobs;
+    st.documents = s.documents;
+    st.histories = s.histories;
+    st.bytes = s.bytes;
+  }
+  return st;
+}
+
+void Repository::clear_cache() {
+  if (cache::Cache* c = cache()) c->clear();
+}
+
+std::vector<std::string> Repository::take_warnings() { return std::exchange(impl_->warnings, {}); }
+
+}  // namespace lexgit
