@@ -5,6 +5,7 @@
 #include <compare>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -116,6 +117,9 @@ class Lexicon {
   void load(const std::filesystem::path& file);
   void load_text(std::string_view contents, const std::string& name);
   bool contains(std::string_view word) const;
+  // True when `text` is a proper prefix (whole code points) of some word: the
+  // segmenter stops widening a candidate as soon as this is false.
+  bool has_prefix(std::string_view text) const;
   std::size_t size() const { return words_.size(); }
   std::size_t max_bytes() const { return max_bytes_; }
 
@@ -128,6 +132,7 @@ class Lexicon {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> prefixes_;
   std::size_t max_bytes_ = 0;
 };
 
@@ -158,5 +163,21 @@ std::vector<Token> icu_words(std::string_view utf8);
 // The terms a text defines: （简称“青云科技”或“青云”） → 青云科技, 青云; （统称“本协议”）;
 // （“披露方”）; “加盟方”是… . In order of first appearance, without duplicates.
 std::vector<std::string> defined_terms(std::string_view utf8);
+
+// ---- Evaluation --------------------------------------------------------------
+
+struct SegmentationScore {
+  double precision = 0, recall = 0, f1 = 0;
+  std::size_t sentences = 0, gold_words = 0;
+};
+
+// Scores a segmenter against a gold standard. `gold`: one sentence per line, words
+// separated by '|' (spaces inside a word are kept, e.g. "10 万人民币"); '#' lines
+// are comments. Word boundaries are compared between non-whitespace characters
+// (punctuation counts as its own word): the boundaries inside each sentence, from
+// the gold words and from `segment` run on the sentence, micro-averaged into
+// precision, recall and F1 over all sentences.
+SegmentationScore score_segmentation(std::string_view gold,
+                                     const std::function<std::vector<Token>(std::string_view)>& segment);
 
 }  // namespace lexgit::text

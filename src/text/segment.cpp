@@ -1,0 +1,364 @@
+// lexgit's word segmenter. ICU's dictionary word break does the heavy lifting;
+// lexgit then corrects it in one forward pass over ICU's boundaries:
+//   - numbers, dates, amounts and numerals with their counter become one token
+//     (三十日, 10 万人民币, 第十一条, 2026年1月31日), since a comparison must see
+//     三十日 → 十五日 as one change;
+//   - URLs stay whole;
+//   - adjacent ICU tokens are merged by longest match against the lexicon and the
+//     text's own defined terms (文|档 → 文档, 违约|金 → 违约金).
+// Tokens are views into the input; the pass allocates only the result vector.
+#include "lexgit/error.hpp"
+#include "lexgit/text.hpp"
+#include "text/scan.hpp"
+
+#include <array>
+#include <climits>
+#include <unordered_set>
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+namespace lexgit::text {
+namespace {
+
+// ---- ICU boundaries over UTF-8 ------------------------------------------------
+
+struct UTextCloser {
+  void operator()(UText* text) const { utext_close(text); }
+};
+using UTextPtr = std::unique_ptr<UText, UTextCloser>;
+
+// The end of one ICU segment (a byte offset) and the rule status ICU gave it.
+struct Boundary {
+  std::size_t end;
+  int32_t status;
+};
+
+bool is_number_status(int32_t status) { return status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT; }
+bool is_none_status(int32_t status) { return status < UBRK_WORD_NONE_LIMIT; }
+
+// One ICU word BreakIterator (locale zh) reading UTF-8 in place through a UText,
+// so that boundaries are byte offsets and the text is never copied to UTF-16.
+class IcuWordBreaks {
+ public:
+  IcuWordBreaks() {
+    UErrorCode status = U_ZERO_ERROR;
+    iterator_.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
+    if (U_FAILURE(status) || !iterator_) throw Error(ErrorCode::Internal, "ICU word break iterator unavailable");
+  }
+
+  // Every segment end of `text`, in order; the last one is text.size().
+  void boundaries(std::string_view text, std::vector<Boundary>& out) {
+    out.clear();
+    if (text.empty()) return;
+    if (text.size() > static_cast<std::size_t>(INT32_MAX)) {
+      throw Error(ErrorCode::BadInput, "text too large to segment (over 2 GiB)");
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    // Re-opening the same UText re-uses it: no allocation after the first text.
+    UText* opened = utext_openUTF8(utext_.get(), text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) throw Error(ErrorCode::Internal, "ICU could not open the text");
+    if (!utext_) utext_.reset(opened);
+    iterator_->setText(utext_.get(), status);
+    if (U_FAILURE(status)) throw Error(ErrorCode::Internal, "ICU could not set the text to segment");
+    out.reserve(text.size() / 3 + 1);
+    iterator_->first();
+    for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE; end = iterator_->next()) {
+      out.push_back(Boundary{static_cast<std::size_t>(end), iterator_->getRuleStatus()});
+    }
+  }
+
+ private:
+  std::unique_ptr<icu::BreakIterator> iterator_;
+  UTextPtr utext_;
+};
+
+bool is_space(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+
+// ---- Rules for numbers --------------------------------------------------------
+
+// Words that count something after a numeral: 三十日, 十五个工作日, 第十一条, 第八部分.
+// Longest first where one is a prefix of another's start (工作日 before 工…, 部分 before 部).
+constexpr std::array<std::string_view, 36> kCounters{
+    "工作日", "自然日", "小时", "分钟", "星期", "部分", "年", "月", "日", "天", "周", "时",
+    "秒",     "号",     "条",   "款",   "项",   "章",   "节", "编", "部", "目", "段", "页",
+    "次",     "倍",     "名",   "位",   "家",   "份",   "种", "类", "件", "套", "批", "笔"};
+// Magnitudes written after Arabic digits (10 万, 3 亿).
+constexpr std::array<std::string_view, 5> kMagnitudes{"百万", "千万", "万", "亿", "千"};
+constexpr std::array<std::string_view, 6> kCurrencies{"元人民币", "人民币", "美元", "港元", "欧元", "元"};
+constexpr std::array<std::string_view, 2> kPercents{"%", "％"};
+constexpr std::string_view kOrdinal = "第";
+constexpr std::string_view kGe = "个";  // the general measure word: 一个月, 两个
+
+template <std::size_t N>
+std::size_t match_any(std::string_view s, std::size_t pos, const std::array<std::string_view, N>& words) {
+  const std::string_view rest = s.substr(pos);
+  for (std::string_view w : words) {
+    if (rest.starts_with(w)) return w.size();
+  }
+  return 0;
+}
+
+bool counter_follows(std::string_view s, std::size_t pos) {
+  return s.substr(pos).starts_with(kGe) || match_any(s, pos, kCounters) > 0 || match_any(s, pos, kCurrencies) > 0;
+}
+
+struct RuleMatch {
+  std::size_t length = 0;         // 0: no match
+  bool bare = false;              // a numeral alone: only valid where ICU also ends a token
+  std::size_t counter_start = 0;  // where 个 or the counter begins (0: none)
+};
+
+// The numeral run at the start of `s` (Chinese numeral characters only), in bytes.
+std::size_t chinese_numeral_run(std::string_view s) {
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t next = pos;
+    if (!scan::continues_chinese_numeral(next_code_point(s, next))) break;
+    pos = next;
+  }
+  return pos;
+}
+
+// After the numeral: percent, magnitude and currency, or 个 and a counter.
+RuleMatch numeral_suffix(std::string_view s, std::size_t numeral_end, bool arabic) {
+  if (std::size_t percent = match_any(s, numeral_end, kPercents)) return {numeral_end + percent, false};
+  // Arabic numbers may stand apart from their unit: 最多 10 万人民币, 30 天.
+  const std::size_t unit_start = arabic ? scan::skip_spaces(s, numeral_end) : numeral_end;
+  std::size_t magnitude = arabic ? match_any(s, unit_start, kMagnitudes) : 0;
+  const std::size_t amount_end = unit_start + magnitude;
+  if (std::size_t currency = match_any(s, amount_end, kCurrencies)) return {amount_end + currency, false};
+  if (magnitude > 0) return {amount_end, false};
+  std::size_t counter_start = unit_start;
+  const bool ge = s.substr(counter_start).starts_with(kGe);
+  if (ge) counter_start += kGe.size();
+  if (std::size_t counter = match_any(s, counter_start, kCounters)) return {counter_start + counter, false, unit_start};
+  if (ge) return {counter_start, false, unit_start};  // 一个, 两个
+  return {numeral_end, true, 0};
+}
+
+// A Number token at the start of `s`. `ends_token(n)` tells whether ICU has a
+// boundary n bytes in; it guards numerals inside words (一致, 零售, 第三方).
+template <typename EndsToken>
+RuleMatch number_rule(std::string_view s, const EndsToken& ends_token) {
+  std::size_t start = s.starts_with(kOrdinal) ? kOrdinal.size() : 0;
+  std::size_t after_first = start;
+  const char32_t first = next_code_point(s, after_first);
+  const bool arabic = scan::is_digit(first);
+  if (!arabic) {
+    if (!scan::begins_chinese_numeral(first)) return {};
+    // Cheap test before ICU reads the numeral: most 一 in running text begin a word.
+    const std::size_t run_end = start + chinese_numeral_run(s.substr(start));
+    if (!ends_token(run_end) && !counter_follows(s, run_end)) return {};
+  }
+  if (start == 0) {
+    if (auto date = scan::date(s)) return {date->length, false};
+  }
+  auto numeral = scan::number(s.substr(start));
+  if (!numeral) return {};
+  RuleMatch match = numeral_suffix(s, start + numeral->length, numeral->arabic);
+  if (match.bare && !ends_token(match.length)) return {};
+  return match;
+}
+
+// http://…, https://…, www.…: up to the first character that cannot be in a URL
+// (Chinese brackets included), without trailing sentence punctuation.
+std::size_t url_rule(std::string_view s) {
+  if (!(s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))) return 0;
+  static constexpr std::string_view kUrlChars =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'*+,;=%";
+  std::size_t end = 0;
+  while (end < s.size() && kUrlChars.find(s[end]) != std::string_view::npos) ++end;
+  while (end > 0 && std::string_view(".,;:!?'").find(s[end - 1]) != std::string_view::npos) --end;
+  return end;
+}
+
+// ---- Words of one text --------------------------------------------------------
+
+// The caller's extra terms, looked up like the lexicon (views into the caller's strings).
+class TermSet {
+ public:
+  explicit TermSet(const std::vector<std::string>& terms) {
+    for (const std::string& term : terms) {
+      if (term.empty()) continue;
+      words_.insert(term);
+      max_bytes_ = std::max(max_bytes_, term.size());
+      std::size_t pos = 0;
+      next_code_point(term, pos);
+      while (pos < term.size()) {
+        prefixes_.insert(std::string_view(term).substr(0, pos));
+        next_code_point(term, pos);
+      }
+    }
+  }
+  bool empty() const { return words_.empty(); }
+  bool contains(std::string_view s) const { return words_.count(s) > 0; }
+  bool has_prefix(std::string_view s) const { return prefixes_.count(s) > 0; }
+  std::size_t max_bytes() const { return max_bytes_; }
+
+ private:
+  std::unordered_set<std::string_view> words_, prefixes_;
+  std::size_t max_bytes_ = 0;
+};
+
+class Pass {
+ public:
+  Pass(std::string_view text, const std::vector<Boundary>& bounds, const Lexicon& lexicon, const TermSet& terms)
+      : text_(text), bounds_(bounds), lexicon_(lexicon), terms_(terms),
+        max_bytes_(std::max(lexicon.max_bytes(), terms.max_bytes())) {}
+
+  std::vector<Token> run() {
+    std::vector<Token> tokens;
+    tokens.reserve(bounds_.size());
+    std::size_t pos = 0;
+    while (pos < text_.size()) pos = step(pos, tokens);
+    return tokens;
+  }
+
+ private:
+  // Emits the token at `pos` (if not whitespace) and returns where the next one starts.
+  std::size_t step(std::size_t pos, std::vector<Token>& tokens) {
+    while (bounds_[piece_].end <= pos) ++piece_;
+    const Boundary piece = bounds_[piece_];
+    std::size_t after_cp = pos;
+    const char32_t cp = next_code_point(text_, after_cp);
+    if (is_none_status(piece.status)) {
+      if (is_space(cp)) return after_cp;
+      // Punctuation and symbols: one token per mark (ICU may group "……" or "——").
+      return emit(tokens, pos, after_cp, TokenKind::Punct);
+    }
+    std::size_t end = piece.end;
+    TokenKind kind = is_number_status(piece.status) ? TokenKind::Number : TokenKind::Word;
+    if (const std::size_t number = number_end(pos)) {
+      end = number;
+      kind = TokenKind::Number;
+    } else if (const std::size_t url = url_rule(text_.substr(pos))) {
+      end = pos + url;
+    }
+    if (const std::size_t merged = longest_word_end(pos); merged > end) {
+      return emit(tokens, pos, merged, TokenKind::Word);
+    }
+    if (kind == TokenKind::Word && end == piece.end) end = split_icu_word(pos, end, after_cp);
+    return emit(tokens, pos, end, kind);
+  }
+
+  // The end of the Number token at `pos`, or 0. A counter that begins a longer
+  // lexicon word is left to that word: 任|一|条款, not 任|一条|款.
+  std::size_t number_end(std::size_t pos) const {
+    const RuleMatch number = number_rule(text_.substr(pos), [&](std::size_t n) { return ends_token(pos + n); });
+    if (number.length == 0) return 0;
+    if (number.counter_start > 0 && longest_word_end(pos + number.counter_start) > pos + number.length) {
+      return pos + number.counter_start;
+    }
+    return pos + number.length;
+  }
+
+  // Where to cut the ICU word [pos, end) that ICU's dictionary glued together
+  // wrongly; `end` when it stands. `second` is where its second character begins.
+  //  - a negation stands alone (PKU convention): 不|是, 未|完成, and an adverb before
+  //    it too: 并|不, 也|不|会; lexicalised words (不得, 不可, 未能) are in the lexicon;
+  //  - of two characters, the second may begin a lexicon word that ICU split off:
+  //    另一|方 → 另|一方, 某一|方 → 某|一方.
+  std::size_t split_icu_word(std::size_t pos, std::size_t end, std::size_t second) const {
+    if (second >= end || is_term(text_.substr(pos, end - pos))) return end;
+    std::size_t third = second;
+    const char32_t first_cp = next_code_point(text_, pos);
+    const char32_t second_cp = next_code_point(text_, third);
+    if (is_negation(first_cp)) return second;
+    if (is_adverb_before_negation(first_cp) && is_negation(second_cp)) return second;
+    if (third == end && longest_word_end(second) > end) return second;
+    return end;
+  }
+
+  static bool is_negation(char32_t cp) { return cp == U'不' || cp == U'未'; }
+  static bool is_adverb_before_negation(char32_t cp) {
+    return cp == U'并' || cp == U'也' || cp == U'均' || cp == U'都';
+  }
+
+  std::size_t emit(std::vector<Token>& tokens, std::size_t begin, std::size_t end, TokenKind kind) {
+    tokens.push_back(Token{text_.substr(begin, end - begin), begin, kind});
+    return end;
+  }
+
+  bool ends_token(std::size_t offset) const {
+    for (std::size_t i = piece_; i < bounds_.size() && bounds_[i].end <= offset; ++i) {
+      if (bounds_[i].end == offset) return true;
+    }
+    return false;
+  }
+
+  bool is_term(std::string_view candidate) const {
+    return lexicon_.contains(candidate) || (!terms_.empty() && terms_.contains(candidate));
+  }
+  bool is_term_prefix(std::string_view candidate) const {
+    return lexicon_.has_prefix(candidate) || (!terms_.empty() && terms_.has_prefix(candidate));
+  }
+
+  // The end of the longest lexicon word or extra term that starts at `from` and
+  // ends on an ICU boundary; 0 when there is none. Prefix lookups stop the search
+  // as soon as no word can start like the candidate.
+  std::size_t longest_word_end(std::size_t from) const {
+    std::size_t i = piece_;
+    while (i < bounds_.size() && bounds_[i].end <= from) ++i;
+    std::size_t best = 0;
+    for (; i < bounds_.size(); ++i) {
+      const std::size_t length = bounds_[i].end - from;
+      if (length > max_bytes_) break;
+      const std::string_view candidate = text_.substr(from, length);
+      if (is_term(candidate)) best = bounds_[i].end;
+      if (!is_term_prefix(candidate)) break;
+    }
+    return best;
+  }
+
+  std::string_view text_;
+  const std::vector<Boundary>& bounds_;
+  const Lexicon& lexicon_;
+  const TermSet& terms_;
+  std::size_t max_bytes_;
+  std::size_t piece_ = 0;  // the ICU segment containing the current position
+};
+
+}  // namespace
+
+struct Segmenter::Impl {
+  explicit Impl(const Lexicon& lex) : lexicon(&lex) {}
+  const Lexicon* lexicon;
+  IcuWordBreaks breaks;
+  std::vector<Boundary> bounds;  // reused from text to text
+};
+
+Segmenter::Segmenter(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
+Segmenter::~Segmenter() = default;
+Segmenter::Segmenter(Segmenter&&) noexcept = default;
+Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
+
+std::vector<Token> Segmenter::words(std::string_view utf8, const std::vector<std::string>& extra_terms) const {
+  if (utf8.empty()) return {};
+  impl_->breaks.boundaries(utf8, impl_->bounds);
+  const TermSet terms(extra_terms);
+  return Pass(utf8, impl_->bounds, *impl_->lexicon, terms).run();
+}
+
+std::vector<Token> icu_words(std::string_view utf8) {
+  thread_local IcuWordBreaks breaks;
+  thread_local std::vector<Boundary> bounds;
+  breaks.boundaries(utf8, bounds);
+  std::vector<Token> tokens;
+  tokens.reserve(bounds.size());
+  std::size_t begin = 0;
+  for (const Boundary& b : bounds) {
+    std::size_t after_cp = begin;
+    const char32_t first = next_code_point(utf8, after_cp);
+    if (!(is_none_status(b.status) && is_space(first))) {
+      const TokenKind kind = is_number_status(b.status) ? TokenKind::Number
+                             : is_none_status(b.status)  ? TokenKind::Punct
+                                                         : TokenKind::Word;
+      tokens.push_back(Token{utf8.substr(begin, b.end - begin), begin, kind});
+    }
+    begin = b.end;
+  }
+  return tokens;
+}
+
+}  // namespace lexgit::text
