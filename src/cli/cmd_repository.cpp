@@ -158,7 +158,8 @@ Action add_commit(CLI::App& app, Globals&) {
       return 0;
     }
     std::cout << "[" << id->substr(0, 12) << "] " << message->substr(0, message->find('\n')) << "\n";
-    for (const Document& d : corpus.documents()) std::cout << "  " << d.meta.id << "  " << d.path << "\n";
+    for (const Document& d : corpus.documents())
+      std::cout << "  " << d.meta.id << "  " << std::filesystem::path(d.path).lexically_proximate(std::filesystem::current_path()).string() << "\n";
     return 0;
   };
 }
