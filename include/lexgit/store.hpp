@@ -86,6 +86,8 @@ class Repository {
     std::map<std::string, std::string> names;  // path → how to name it in messages (a document id)
     std::string message;
     std::string author;  // "Name <email>"; default: git's user.name and user.email
+    // The commit the edit started from; default: the tip when commit() starts.
+    std::optional<std::string> base;
   };
   // Records the files as one commit on the current branch, compare-and-swap:
   // if the branch moved meanwhile and the new commits touched none of these

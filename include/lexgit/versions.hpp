@@ -56,7 +56,7 @@ class Versions {
   // records them as one commit (see Repository::commit); packs loose objects
   // when they pile up.
   std::optional<std::string> commit(const std::vector<std::filesystem::path>& files, const std::string& message,
-                                    const std::string& author);
+                                    const std::string& author, const std::optional<std::string>& base = std::nullopt);
 
  private:
   Repository& repo_;

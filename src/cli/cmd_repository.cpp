@@ -128,11 +128,14 @@ Action add_commit(CLI::App& app, Globals&) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto message = std::make_shared<std::string>();
   auto author = std::make_shared<std::string>();
+  auto base = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand("commit", "Validate documents and record them as one commit on the current branch");
   cmd->add_option("PATH", *paths, "Documents to commit (default: every changed document in the work tree)");
   cmd->add_option("-m,--message", *message, "Commit message")->required();
   cmd->add_option("--author", *author, "\"Name <email>\" (default: git's user.name and user.email)");
-  return [paths, message, author] {
+  cmd->add_option("--base", *base,
+                  "The commit your edit started from: refuse (exit 4) if the branch has changed these documents since");
+  return [paths, message, author, base] {
     DocumentSet set = DocumentSet::open(".", {});
     Versions& versions = set.versions();
     std::vector<std::filesystem::path> files(paths->begin(), paths->end());
@@ -151,7 +154,7 @@ Action add_commit(CLI::App& app, Globals&) {
     }
     if (errors > 0)
       throw Error(ErrorCode::BadInput, std::to_string(errors) + (errors == 1 ? " error" : " errors") + ": nothing was committed");
-    auto id = versions.commit(files, *message, *author);
+    auto id = versions.commit(files, *message, *author, base->empty() ? std::nullopt : std::optional<std::string>(*base));
     print_warnings(set);
     if (!id) {
       std::cout << "nothing to commit: the documents are unchanged\n";

@@ -379,7 +379,7 @@ std::optional<std::string> Repository::commit(const CommitRequest& request) {
     blobs.emplace_back(path, id);
   }
 
-  std::optional<git_oid> base = ref_target(repo, branch);
+  std::optional<git_oid> base = request.base ? std::optional<git_oid>(parse_oid(resolve(*request.base))) : ref_target(repo, branch);
   std::mt19937 jitter(std::random_device{}());
   for (int attempt = 0; attempt < 200; ++attempt) {
     std::optional<git_oid> tip = ref_target(repo, branch);

@@ -211,12 +211,13 @@ std::vector<fs::path> Versions::changed_files() {
 }
 
 std::optional<std::string> Versions::commit(const std::vector<fs::path>& files, const std::string& message,
-                                            const std::string& author) {
+                                            const std::string& author, const std::optional<std::string>& base) {
   fs::path workdir = repo_.workdir();
   if (workdir.empty()) throw Error(ErrorCode::Usage, "commit needs a work tree; " + repo_.gitdir().string() + " is bare");
   Repository::CommitRequest request;
   request.message = message;
   request.author = author;
+  request.base = base;
   const std::vector<fs::path>& chosen = files;
   for (const fs::path& file : chosen) {
     fs::path absolute = fs::weakly_canonical(fs::absolute(file));
