@@ -277,7 +277,16 @@ class Pass {
     std::vector<Token> tokens;
     tokens.reserve(bounds_.size());
     std::size_t pos = 0;
-    while (pos < text_.size()) pos = step(pos, tokens);
+    while (pos < text_.size()) {
+      const std::size_t next = step(pos, tokens);
+      // Every rule consumes at least one character; should one ever fail to, the
+      // pass still moves on rather than looping.
+      if (next > pos) {
+        pos = next;
+      } else {
+        next_code_point(text_, pos);
+      }
+    }
     return tokens;
   }
 
