@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -120,6 +121,14 @@ class Lexicon {
   // True when `text` is a proper prefix (whole code points) of some word: the
   // segmenter stops widening a candidate as soon as this is false.
   bool has_prefix(std::string_view text) const;
+  // Both questions in one lookup, for the segmenter's inner loop.
+  struct Match {
+    bool word = false;    // `text` is a word
+    bool prefix = false;  // `text` begins a longer word
+  };
+  Match match(std::string_view text) const;
+  // False when no word begins with `cp`: a test that costs no hashing.
+  bool may_begin_with(char32_t cp) const;
   std::size_t size() const { return words_.size(); }
   std::size_t max_bytes() const { return max_bytes_; }
 
@@ -132,7 +141,10 @@ class Lexicon {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_set<std::string, Hash, std::equal_to<>> words_;
-  std::unordered_set<std::string, Hash, std::equal_to<>> prefixes_;
+  // Every word and every proper prefix of one, with kWord / kPrefix flags.
+  static constexpr unsigned char kWord = 1, kPrefix = 2;
+  std::unordered_map<std::string, unsigned char, Hash, std::equal_to<>> index_;
+  std::vector<bool> first_code_points_;  // indexed by code point (BMP); others always pass
   std::size_t max_bytes_ = 0;
 };
 
@@ -169,6 +181,8 @@ std::vector<std::string> defined_terms(std::string_view utf8);
 struct SegmentationScore {
   double precision = 0, recall = 0, f1 = 0;
   std::size_t sentences = 0, gold_words = 0;
+  // The counts behind the ratios, so that scores of several parts can be combined.
+  std::size_t matched_boundaries = 0, predicted_boundaries = 0, gold_boundaries = 0;
 };
 
 // Scores a segmenter against a gold standard. `gold`: one sentence per line, words
@@ -179,5 +193,9 @@ struct SegmentationScore {
 // precision, recall and F1 over all sentences.
 SegmentationScore score_segmentation(std::string_view gold,
                                      const std::function<std::vector<Token>(std::string_view)>& segment);
+
+// The micro-average of several scores (e.g. one per document, each segmented with
+// that document's own defined terms).
+SegmentationScore combine_scores(std::span<const SegmentationScore> parts);
 
 }  // namespace lexgit::text

@@ -43,12 +43,8 @@ std::vector<std::size_t> internal_boundaries(const std::vector<std::size_t>& len
   return bounds;
 }
 
-struct Counts {
-  std::size_t matched = 0, predicted = 0, gold = 0;
-};
-
 void score_sentence(std::string_view line, const std::function<std::vector<Token>(std::string_view)>& segment,
-                    Counts& counts, SegmentationScore& score) {
+                    SegmentationScore& score) {
   std::string sentence;
   std::vector<std::size_t> gold_lengths;
   for (std::string_view word : split_words(line)) {
@@ -74,11 +70,22 @@ void score_sentence(std::string_view line, const std::function<std::vector<Token
 
   std::vector<std::size_t> both;
   std::set_intersection(gold.begin(), gold.end(), predicted.begin(), predicted.end(), std::back_inserter(both));
-  counts.matched += both.size();
-  counts.predicted += predicted.size();
-  counts.gold += gold.size();
+  score.matched_boundaries += both.size();
+  score.predicted_boundaries += predicted.size();
+  score.gold_boundaries += gold.size();
   score.sentences += 1;
   score.gold_words += gold_lengths.size();
+}
+
+// Precision, recall and F1 from the boundary counts. With no boundary to find or
+// none found, the score is perfect only if both agree.
+void compute_ratios(SegmentationScore& score) {
+  const auto matched = static_cast<double>(score.matched_boundaries);
+  score.precision = score.predicted_boundaries == 0 ? (score.gold_boundaries == 0 ? 1.0 : 0.0)
+                                                    : matched / static_cast<double>(score.predicted_boundaries);
+  score.recall = score.gold_boundaries == 0 ? 1.0 : matched / static_cast<double>(score.gold_boundaries);
+  const double sum = score.precision + score.recall;
+  score.f1 = sum == 0 ? 0.0 : 2 * score.precision * score.recall / sum;
 }
 
 }  // namespace
@@ -86,22 +93,29 @@ void score_sentence(std::string_view line, const std::function<std::vector<Token
 SegmentationScore score_segmentation(std::string_view gold,
                                      const std::function<std::vector<Token>(std::string_view)>& segment) {
   SegmentationScore score;
-  Counts counts;
   while (!gold.empty()) {
     const std::size_t newline = gold.find('\n');
     std::string_view line = gold.substr(0, newline);
     gold.remove_prefix(newline == std::string_view::npos ? gold.size() : newline + 1);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
-    score_sentence(line, segment, counts, score);
+    score_sentence(line, segment, score);
   }
-  // With no boundary to find or none found, the score is perfect only if both agree.
-  score.precision = counts.predicted == 0 ? (counts.gold == 0 ? 1.0 : 0.0)
-                                          : static_cast<double>(counts.matched) / static_cast<double>(counts.predicted);
-  score.recall = counts.gold == 0 ? 1.0 : static_cast<double>(counts.matched) / static_cast<double>(counts.gold);
-  const double sum = score.precision + score.recall;
-  score.f1 = sum == 0 ? 0.0 : 2 * score.precision * score.recall / sum;
+  compute_ratios(score);
   return score;
+}
+
+SegmentationScore combine_scores(std::span<const SegmentationScore> parts) {
+  SegmentationScore total;
+  for (const SegmentationScore& part : parts) {
+    total.sentences += part.sentences;
+    total.gold_words += part.gold_words;
+    total.matched_boundaries += part.matched_boundaries;
+    total.predicted_boundaries += part.predicted_boundaries;
+    total.gold_boundaries += part.gold_boundaries;
+  }
+  compute_ratios(total);
+  return total;
 }
 
 }  // namespace lexgit::text

@@ -29,12 +29,17 @@ void Lexicon::add(std::string_view word) {
   if (word.empty()) return;
   words_.emplace(word);
   max_bytes_ = std::max(max_bytes_, word.size());
+  index_[std::string(word)] |= kWord;
   // Every proper prefix on a code-point boundary, so that a lookup can tell
   // "not a word yet, but keep widening" from "no word starts like this".
   std::size_t pos = 0;
-  next_code_point(word, pos);
+  const char32_t first = next_code_point(word, pos);
+  if (first < 0x10000) {
+    if (first_code_points_.empty()) first_code_points_.resize(0x10000, false);
+    first_code_points_[first] = true;
+  }
   while (pos < word.size()) {
-    prefixes_.emplace(word.substr(0, pos));
+    index_[std::string(word.substr(0, pos))] |= kPrefix;
     next_code_point(word, pos);
   }
 }
@@ -67,7 +72,18 @@ void Lexicon::load(const std::filesystem::path& file) {
 
 bool Lexicon::contains(std::string_view word) const { return words_.find(word) != words_.end(); }
 
-bool Lexicon::has_prefix(std::string_view text) const { return prefixes_.find(text) != prefixes_.end(); }
+bool Lexicon::has_prefix(std::string_view text) const { return match(text).prefix; }
+
+Lexicon::Match Lexicon::match(std::string_view text) const {
+  const auto found = index_.find(text);
+  if (found == index_.end()) return {};
+  return Match{(found->second & kWord) != 0, (found->second & kPrefix) != 0};
+}
+
+bool Lexicon::may_begin_with(char32_t cp) const {
+  if (cp >= 0x10000) return true;
+  return !first_code_points_.empty() && first_code_points_[cp];
+}
 
 const Lexicon& Lexicon::builtin() {
   // A function-local static: built on first use, once, safely across threads.

@@ -85,7 +85,11 @@ constexpr std::array<std::string_view, 36> kCounters{
     "次",     "倍",     "名",   "位",   "家",   "份",   "种", "类", "件", "套", "批", "笔"};
 // Magnitudes written after Arabic digits (10 万, 3 亿).
 constexpr std::array<std::string_view, 5> kMagnitudes{"百万", "千万", "万", "亿", "千"};
-constexpr std::array<std::string_view, 6> kCurrencies{"元人民币", "人民币", "美元", "港元", "欧元", "元"};
+// 元整 closes an amount written out in full (壹佰贰拾捌万元整).
+constexpr std::array<std::string_view, 7> kCurrencies{"元人民币", "元整", "人民币", "美元", "港元", "欧元", "元"};
+// Written before the numeral: 百分之五十 (a percentage), 人民币1,280,000元 (an amount).
+constexpr std::array<std::string_view, 3> kPercentLeads{"百分之", "千分之", "万分之"};
+constexpr std::array<std::string_view, 3> kCurrencyLeads{"人民币", "￥", "¥"};
 constexpr std::array<std::string_view, 2> kPercents{"%", "％"};
 constexpr std::string_view kOrdinal = "第";
 constexpr std::string_view kGe = "个";  // the general measure word: 一个月, 两个
@@ -139,26 +143,86 @@ RuleMatch numeral_suffix(std::string_view s, std::size_t numeral_end, bool arabi
 
 // A Number token at the start of `s`. `ends_token(n)` tells whether ICU has a
 // boundary n bytes in; it guards numerals inside words (一致, 零售, 第三方).
+// What stands before a numeral and belongs to its token.
+struct Lead {
+  std::size_t length = 0;
+  bool closed = false;  // the numeral ends the token (百分之五十): no counter follows
+};
+
+Lead numeral_lead(std::string_view s) {
+  if (s.starts_with(kOrdinal)) return {kOrdinal.size(), false};
+  if (std::size_t percent = match_any(s, 0, kPercentLeads)) return {percent, true};
+  // A currency before the amount only when the digits follow at once (人民币1,280,000元).
+  if (std::size_t currency = match_any(s, 0, kCurrencyLeads)) {
+    std::size_t after = currency;
+    if (after < s.size() && scan::is_digit(next_code_point(s, after))) return {currency, false};
+  }
+  return {};
+}
+
+// A Number token at the start of `s`. `ends_token(n)` tells whether ICU has a
+// boundary n bytes in; it guards numerals inside words (一致, 零售, 第三方).
 template <typename EndsToken>
 RuleMatch number_rule(std::string_view s, const EndsToken& ends_token) {
-  std::size_t start = s.starts_with(kOrdinal) ? kOrdinal.size() : 0;
+  const Lead lead = numeral_lead(s);
+  const std::size_t start = lead.length;
   std::size_t after_first = start;
   const char32_t first = next_code_point(s, after_first);
   const bool arabic = scan::is_digit(first);
-  if (!arabic) {
+  std::size_t numeral_end = 0;
+  if (arabic) {
+    if (start == 0) {
+      if (auto date = scan::date(s)) return {date->length, false, 0};
+    }
+    auto numeral = scan::number(s.substr(start));
+    if (!numeral) return {};
+    numeral_end = start + numeral->length;
+  } else {
     if (!scan::begins_chinese_numeral(first)) return {};
-    // Cheap test before ICU reads the numeral: most 一 in running text begin a word.
+    // Cheap tests before ICU reads the numeral: most 一 in running text begin a
+    // word (一致, 一切), and a lone numeral character needs no reading at all.
     const std::size_t run_end = start + chinese_numeral_run(s.substr(start));
-    if (!ends_token(run_end) && !counter_follows(s, run_end)) return {};
+    if (!lead.closed && !ends_token(run_end) && !counter_follows(s, run_end)) return {};
+    if (start == 0 && s.substr(run_end).starts_with("年")) {
+      if (auto date = scan::date(s)) return {date->length, false, 0};
+    }
+    if (run_end == after_first) {
+      numeral_end = run_end;
+    } else {
+      auto numeral = scan::number(s.substr(start));
+      if (!numeral) return {};
+      numeral_end = start + numeral->length;
+    }
   }
-  if (start == 0) {
-    if (auto date = scan::date(s)) return {date->length, false};
-  }
-  auto numeral = scan::number(s.substr(start));
-  if (!numeral) return {};
-  RuleMatch match = numeral_suffix(s, start + numeral->length, numeral->arabic);
+  if (lead.closed) return {numeral_end, false, 0};
+  RuleMatch match = numeral_suffix(s, numeral_end, arabic);
+  if (match.bare && start > 0 && !s.starts_with(kOrdinal)) match.bare = false;  // 人民币100
   if (match.bare && !ends_token(match.length)) return {};
   return match;
+}
+
+// Codes of Latin letters and digits joined by hyphens (QC-PO-2025-017, ISO-9001):
+// one word, where ICU would cut at every hyphen. At least one letter, so that
+// numeric ranges and dates are left to the number rules.
+std::size_t code_rule(std::string_view s) {
+  auto is_alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::size_t end = 0, hyphens = 0;
+  bool letter = false;
+  while (true) {
+    const std::size_t run_start = end;
+    for (; end < s.size() && is_alnum(s[end]); ++end) {
+      if (is_letter(s[end])) letter = true;
+    }
+    if (end == run_start) return 0;  // a hyphen with nothing after it: not a code
+    if (end + 1 < s.size() && s[end] == '-' && is_alnum(s[end + 1])) {
+      ++end;
+      ++hyphens;
+      continue;
+    }
+    break;
+  }
+  return hyphens > 0 && letter ? end : 0;
 }
 
 // http://…, https://…, www.…: up to the first character that cannot be in a URL
@@ -184,7 +248,7 @@ class TermSet {
       words_.insert(term);
       max_bytes_ = std::max(max_bytes_, term.size());
       std::size_t pos = 0;
-      next_code_point(term, pos);
+      first_code_points_.insert(next_code_point(term, pos));
       while (pos < term.size()) {
         prefixes_.insert(std::string_view(term).substr(0, pos));
         next_code_point(term, pos);
@@ -192,12 +256,14 @@ class TermSet {
     }
   }
   bool empty() const { return words_.empty(); }
+  bool may_begin_with(char32_t cp) const { return first_code_points_.count(cp) > 0; }
   bool contains(std::string_view s) const { return words_.count(s) > 0; }
   bool has_prefix(std::string_view s) const { return prefixes_.count(s) > 0; }
   std::size_t max_bytes() const { return max_bytes_; }
 
  private:
   std::unordered_set<std::string_view> words_, prefixes_;
+  std::unordered_set<char32_t> first_code_points_;
   std::size_t max_bytes_ = 0;
 };
 
@@ -211,7 +277,16 @@ class Pass {
     std::vector<Token> tokens;
     tokens.reserve(bounds_.size());
     std::size_t pos = 0;
-    while (pos < text_.size()) pos = step(pos, tokens);
+    while (pos < text_.size()) {
+      const std::size_t next = step(pos, tokens);
+      // Every rule consumes at least one character; should one ever fail to, the
+      // pass still moves on rather than looping.
+      if (next > pos) {
+        pos = next;
+      } else {
+        next_code_point(text_, pos);
+      }
+    }
     return tokens;
   }
 
@@ -234,12 +309,38 @@ class Pass {
       kind = TokenKind::Number;
     } else if (const std::size_t url = url_rule(text_.substr(pos))) {
       end = pos + url;
+    } else if (const std::size_t code = code_rule(text_.substr(pos))) {
+      end = pos + code;
     }
     if (const std::size_t merged = longest_word_end(pos); merged > end) {
       return emit(tokens, pos, merged, TokenKind::Word);
     }
-    if (kind == TokenKind::Word && end == piece.end) end = split_icu_word(pos, end, after_cp);
+    if (kind == TokenKind::Word && end == piece.end) {
+      if (const std::size_t overlap = word_ending_inside_next(pos); overlap > end) {
+        return emit(tokens, pos, overlap, TokenKind::Word);
+      }
+      end = split_icu_word(pos, end, after_cp);
+    }
     return emit(tokens, pos, end, kind);
+  }
+
+  // ICU sometimes attaches the last character of a lexicon word to the next word:
+  // 乙|方向 for 乙方|向, 披露|方向 for 披露方|向. When the following ICU word has two
+  // characters, the lexicon word takes the first and the second is a function word
+  // that stands alone anyway, the lexicon word wins (but 被|告知 stays: 知 is no
+  // function word). Returns the end of that word, or 0.
+  std::size_t word_ending_inside_next(std::size_t pos) const {
+    const std::size_t next_piece = piece_ + 1;
+    if (next_piece >= bounds_.size() || is_none_status(bounds_[next_piece].status)) return 0;
+    std::size_t after_first = bounds_[piece_].end;
+    next_code_point(text_, after_first);
+    std::size_t after_second = after_first;
+    next_code_point(text_, after_second);
+    if (after_second != bounds_[next_piece].end) return 0;  // not exactly two characters
+    std::size_t second = after_first;
+    if (!is_function_word(next_code_point(text_, second))) return 0;
+    const std::string_view candidate = text_.substr(pos, after_first - pos);
+    return candidate.size() <= max_bytes_ && is_term(candidate) ? after_first : 0;
   }
 
   // The end of the Number token at `pos`, or 0. A counter that begins a longer
@@ -270,6 +371,10 @@ class Pass {
     return end;
   }
 
+  static bool is_function_word(char32_t cp) {
+    static constexpr std::u32string_view kFunctionWords = U"的了将在与和或对及之于被把向按从";
+    return kFunctionWords.find(cp) != std::u32string_view::npos;
+  }
   static bool is_negation(char32_t cp) { return cp == U'不' || cp == U'未'; }
   static bool is_adverb_before_negation(char32_t cp) {
     return cp == U'并' || cp == U'也' || cp == U'均' || cp == U'都';
@@ -290,14 +395,17 @@ class Pass {
   bool is_term(std::string_view candidate) const {
     return lexicon_.contains(candidate) || (!terms_.empty() && terms_.contains(candidate));
   }
-  bool is_term_prefix(std::string_view candidate) const {
-    return lexicon_.has_prefix(candidate) || (!terms_.empty() && terms_.has_prefix(candidate));
-  }
 
   // The end of the longest lexicon word or extra term that starts at `from` and
-  // ends on an ICU boundary; 0 when there is none. Prefix lookups stop the search
-  // as soon as no word can start like the candidate.
+  // ends on an ICU boundary; 0 when there is none. Most positions are ruled out by
+  // their first character; otherwise prefix lookups stop the widening as soon as
+  // no word can start like the candidate.
   std::size_t longest_word_end(std::size_t from) const {
+    std::size_t after_first = from;
+    const char32_t first = next_code_point(text_, after_first);
+    const bool in_lexicon = lexicon_.may_begin_with(first);
+    const bool in_terms = !terms_.empty() && terms_.may_begin_with(first);
+    if (!in_lexicon && !in_terms) return 0;
     std::size_t i = piece_;
     while (i < bounds_.size() && bounds_[i].end <= from) ++i;
     std::size_t best = 0;
@@ -305,8 +413,10 @@ class Pass {
       const std::size_t length = bounds_[i].end - from;
       if (length > max_bytes_) break;
       const std::string_view candidate = text_.substr(from, length);
-      if (is_term(candidate)) best = bounds_[i].end;
-      if (!is_term_prefix(candidate)) break;
+      const Lexicon::Match lexical = in_lexicon ? lexicon_.match(candidate) : Lexicon::Match{};
+      const bool term = in_terms && terms_.contains(candidate);
+      if (lexical.word || term) best = bounds_[i].end;
+      if (!lexical.prefix && !(in_terms && terms_.has_prefix(candidate))) break;
     }
     return best;
   }
