@@ -123,6 +123,9 @@ struct Document {
 // always parsed. `path` is used in diagnostics.
 Document parse_document(std::string_view source, const std::string& path);
 
+// A file's bytes. Throws Error(NotFound) naming the file when it cannot be read.
+std::string read_file(const std::filesystem::path& file);
+
 // Reads and parses a file. Throws Error(NotFound) when it cannot be read.
 Document load_document(const std::filesystem::path& file);
 

@@ -49,10 +49,7 @@ std::string read_input(const std::string& file) {
     buf << std::cin.rdbuf();
     return buf.str();
   }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(ErrorCode::NotFound, "cannot read file", {file, 0});
-  buf << in.rdbuf();
-  return buf.str();
+  return read_file(file);
 }
 
 }  // namespace

@@ -12,12 +12,6 @@
 namespace lexgit::cli {
 namespace {
 
-std::string iso(text::Date d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
-}
-
 // A commit time in the committer's own zone: 2026-01-15 10:00:00 +0800.
 std::string commit_time(const CommitInfo& c) {
   std::time_t t = static_cast<std::time_t>(c.time + static_cast<long long>(c.offset) * 60);
@@ -70,8 +64,8 @@ Action add_ls(CLI::App& app, Globals&) {
               << padded("EFFECTIVE", 12) << padded("STATUS", 10) << padded("COMMIT", 14) << "TITLE\n";
     for (const Revision& r : entries) {
       std::cout << padded(r.doc, 28) << padded(std::string(to_string(r.meta.kind)), 16)
-                << padded(std::string(to_string(r.meta.medium)), 8) << padded(iso(r.meta.published), 12)
-                << padded(iso(r.meta.effective), 12) << padded(std::string(to_string(r.meta.status)), 10)
+                << padded(std::string(to_string(r.meta.medium)), 8) << padded(text::format_iso(r.meta.published), 12)
+                << padded(text::format_iso(r.meta.effective), 12) << padded(std::string(to_string(r.meta.status)), 10)
                 << padded(r.commit.empty() ? "-" : r.commit.substr(0, 12), 14) << r.meta.title << "\n";
     }
     return 0;
@@ -102,7 +96,7 @@ Action add_log(CLI::App& app, Globals&) {
       CommitInfo c = set.repository().commit_info(r.commit);
       if (*format == "json") {
         out.push_back({{"commit", c.id}, {"author", c.author}, {"time", commit_time(c)}, {"message", c.message},
-                       {"published", iso(r.meta.published)}, {"effective", iso(r.meta.effective)},
+                       {"published", text::format_iso(r.meta.published)}, {"effective", text::format_iso(r.meta.effective)},
                        {"status", r.removed ? "removed" : std::string(to_string(r.meta.status))}, {"path", r.path}});
         continue;
       }
@@ -111,7 +105,7 @@ Action add_log(CLI::App& app, Globals&) {
                 << "Date:   " << commit_time(c) << "\n";
       if (r.removed) std::cout << "        removed from " << r.path << "\n";
       else
-        std::cout << "        published " << iso(r.meta.published) << ", effective " << iso(r.meta.effective) << ", "
+        std::cout << "        published " << text::format_iso(r.meta.published) << ", effective " << text::format_iso(r.meta.effective) << ", "
                   << to_string(r.meta.status) << " (" << r.path << ")\n";
       std::istringstream lines(c.message);
       std::string line;

@@ -29,12 +29,9 @@ std::pair<std::string, std::vector<std::string>> input_of(const WordsArgs& a) {
   if (sources != 1) throw Error(ErrorCode::Usage, "give exactly one of TEXT, --file or --ref");
   if (!a.text.empty()) return {text::nfc(a.text), text::defined_terms(a.text)};
   if (!a.file.empty()) {
-    std::ifstream in(a.file, std::ios::binary);
-    if (!in) throw Error(ErrorCode::NotFound, "cannot read file", {a.file, 0});
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (!text::is_valid_utf8(buf.str())) throw Error(ErrorCode::BadInput, "not valid UTF-8", {a.file, 0});
-    std::string s = text::nfc(buf.str());
+    std::string bytes = read_file(a.file);
+    if (!text::is_valid_utf8(bytes)) throw Error(ErrorCode::BadInput, "not valid UTF-8", {a.file, 0});
+    std::string s = text::nfc(bytes);
     return {s, text::defined_terms(s)};
   }
   Reference ref = parse_reference(a.ref);

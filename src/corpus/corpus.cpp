@@ -8,14 +8,6 @@ namespace lexgit {
 namespace fs = std::filesystem;
 namespace {
 
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(ErrorCode::NotFound, "cannot read file", {file.string(), 0});
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
 bool skipped_directory(const fs::path& dir) {
   std::string name = dir.filename().string();
   return (name.size() > 1 && name[0] == '.') || name == "node_modules" || name.starts_with("build");

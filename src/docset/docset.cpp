@@ -16,12 +16,6 @@ struct DocumentSet::Impl {
 
 namespace {
 
-std::string iso(text::Date d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
-}
-
 bool names_a_file(std::string_view s) {
   Reference r{std::string(s), {}};
   return r.is_path() || fs::is_regular_file(fs::path(r.doc));
@@ -33,7 +27,7 @@ std::string why_not_in_force(const std::vector<Revision>& revisions, text::Date 
   for (const Revision& r : revisions)
     if (!r.removed && r.meta.status != Status::Draft) first = std::min(first, r.meta.effective);
   if (revisions.back().removed) return "it was removed from the repository";
-  if (at < first) return first.year == 9999 ? "it has only drafts" : "its first version takes effect on " + iso(first);
+  if (at < first) return first.year == 9999 ? "it has only drafts" : "its first version takes effect on " + text::format_iso(first);
   return "it was withdrawn";
 }
 
@@ -112,7 +106,7 @@ Document DocumentSet::load(std::string_view doc_or_file) {
   if (impl_->selection.at) {
     auto version = version_in_force(revisions, *impl_->selection.at);
     if (!version)
-      throw Error(ErrorCode::NotFound, "document '" + id + "' is not in force on " + iso(*impl_->selection.at) + ": " +
+      throw Error(ErrorCode::NotFound, "document '" + id + "' is not in force on " + text::format_iso(*impl_->selection.at) + ": " +
                                            why_not_in_force(revisions, *impl_->selection.at));
     return impl_->versions->load(*version);
   }

@@ -36,12 +36,6 @@ constexpr std::array<std::pair<Channel, std::string_view>, 4> kChannels{{
 constexpr std::array<std::pair<Status, std::string_view>, 3> kStatuses{{
     {Status::InForce, "in-force"}, {Status::Draft, "draft"}, {Status::Withdrawn, "withdrawn"}}};
 
-std::string iso(text::Date d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
-}
-
 // Documents are read with LF line ends and without a byte-order mark.
 std::string canonical_source(std::string_view source) {
   if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);
@@ -65,21 +59,9 @@ void collect(const std::vector<Clause>& units, std::vector<const Clause*>& out) 
 
 // Front matter dates are strictly YYYY-MM-DD, so that files sort and diff cleanly.
 std::optional<text::Date> parse_iso_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  auto number = [&](std::size_t from, std::size_t len) {
-    int v = 0;
-    for (std::size_t i = from; i < from + len; ++i) {
-      if (s[i] < '0' || s[i] > '9') return -1;
-      v = v * 10 + (s[i] - '0');
-    }
-    return v;
-  };
-  int y = number(0, 4), m = number(5, 2), d = number(8, 2);
-  if (y < 1900 || m < 1 || m > 12 || d < 1) return std::nullopt;
-  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (d > days[m - 1] + (m == 2 && leap ? 1 : 0)) return std::nullopt;
-  return text::Date{y, m, d};
+  bool shape = s.size() == 10 && s[4] == '-' && s[7] == '-';
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) shape = shape && s[i] >= '0' && s[i] <= '9';
+  return shape ? text::parse_date(s) : std::nullopt;
 }
 
 std::string_view to_string(DocKind kind) { return name_of(kKinds, kind); }
@@ -121,8 +103,8 @@ std::string render_front_matter(const FrontMatter& m) {
   out << "class: " << (m.doc_class.empty() ? m.id : m.doc_class) << "\n";
   out << "medium: " << to_string(m.medium) << "\n";
   if (m.channel) out << "channel: " << to_string(*m.channel) << "\n";
-  out << "published: " << iso(m.published) << "\n";
-  out << "effective: " << iso(m.effective) << "\n";
+  out << "published: " << text::format_iso(m.published) << "\n";
+  out << "effective: " << text::format_iso(m.effective) << "\n";
   out << "status: " << to_string(m.status) << "\n";
   if (m.sample) out << "sample: true\n";
   for (const auto& [key, value] : m.extra) out << key << ": " << value << "\n";
@@ -178,13 +160,15 @@ Document parse_document(std::string_view raw, const std::string& path) {
   return doc;
 }
 
-Document load_document(const std::filesystem::path& file) {
+std::string read_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(ErrorCode::NotFound, "cannot read file", {file.string(), 0});
+  if (!in || std::filesystem::is_directory(file)) throw Error(ErrorCode::NotFound, "cannot read file", {file.string(), 0});
   std::ostringstream buf;
   buf << in.rdbuf();
-  return parse_document(buf.str(), file.string());
+  return buf.str();
 }
+
+Document load_document(const std::filesystem::path& file) { return parse_document(read_file(file), file.string()); }
 
 bool Reference::is_path() const {
   return doc.find('/') != std::string::npos || doc.ends_with(".md") || !is_valid_doc_id(doc);
@@ -206,7 +190,7 @@ nlohmann::json to_json(const FrontMatter& m) {
   nlohmann::json j = {
       {"id", m.id}, {"title", m.title}, {"kind", to_string(m.kind)}, {"class", m.doc_class},
       {"medium", to_string(m.medium)}, {"channel", m.channel ? nlohmann::json(to_string(*m.channel)) : nlohmann::json(nullptr)},
-      {"published", iso(m.published)}, {"effective", iso(m.effective)}, {"status", to_string(m.status)},
+      {"published", text::format_iso(m.published)}, {"effective", text::format_iso(m.effective)}, {"status", to_string(m.status)},
   };
   if (m.sample) j["sample"] = true;
   for (const auto& [key, value] : m.extra) j[key] = value;

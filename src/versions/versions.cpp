@@ -18,20 +18,6 @@ namespace {
 
 auto version_key(const Revision& r) { return std::tie(r.meta.effective, r.meta.published, r.sequence); }
 
-std::string iso(text::Date d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
-}
-
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(ErrorCode::NotFound, "cannot read file", {file.string(), 0});
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
 }  // namespace
 
 void sort_as_versions(std::vector<Revision>& revisions) {
@@ -242,8 +228,8 @@ nlohmann::json to_json(const Revision& r) {
           {"class", r.meta.doc_class},
           {"medium", to_string(r.meta.medium)},
           {"channel", r.meta.channel ? nlohmann::json(to_string(*r.meta.channel)) : nlohmann::json(nullptr)},
-          {"published", iso(r.meta.published)},
-          {"effective", iso(r.meta.effective)},
+          {"published", text::format_iso(r.meta.published)},
+          {"effective", text::format_iso(r.meta.effective)},
           {"status", to_string(r.meta.status)},
           {"path", r.path},
           {"commit", r.commit}};

@@ -9,16 +9,13 @@
 #include <string>
 #include <sys/wait.h>
 
+#include "lexgit/document.hpp"
+
 namespace lexgit::test {
 
-inline std::filesystem::path source_dir() { return LEXGIT_SOURCE_DIR; }
+using lexgit::read_file;
 
-inline std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+inline std::filesystem::path source_dir() { return LEXGIT_SOURCE_DIR; }
 
 inline void write_file(const std::filesystem::path& p, const std::string& contents) {
   std::filesystem::create_directories(p.parent_path());
