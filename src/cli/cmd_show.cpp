@@ -58,7 +58,9 @@ Action add_show(CLI::App& app, Globals&) {
     } else if (*format == "md") {
       print_markdown(*c, 2, std::cout);
     } else {
-      std::cout << doc.meta.id << "#" << c->id << "  (" << doc.path << ", lines " << c->first_line << "–" << c->last_line << ")\n";
+      std::string lines = c->first_line == c->last_line ? "line " + std::to_string(c->first_line)
+                                                        : "lines " + std::to_string(c->first_line) + "–" + std::to_string(c->last_line);
+      std::cout << doc.meta.id << "#" << c->id << "  (" << doc.path << ", " << lines << ")\n";
       print_text(*c, 0, std::cout);
     }
     return 0;
