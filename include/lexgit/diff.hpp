@@ -63,9 +63,12 @@ struct DocumentDiff {
 };
 
 struct Options {
-  // Clauses whose texts are at least this similar (0..1, by words) are one
-  // clause modified rather than one removed and one added.
+  // Clauses whose texts are at least this similar (0..1, see text_similarity)
+  // are one clause modified rather than one removed and one added. A clause
+  // that keeps its id and place needs only `rewritten_threshold`: rewritten,
+  // it is still that clause.
   double modified_threshold = 0.5;
+  double rewritten_threshold = 0.25;
   // At least this similar, and out of order: moved (with edits) rather than
   // removed and added.
   double moved_threshold = 0.8;
@@ -81,7 +84,11 @@ DocumentDiff compare(const Document& before, const Document& after, const text::
 std::vector<Edit> word_diff(std::string_view before, std::string_view after, const text::Segmenter& segmenter,
                             const std::vector<std::string>& terms = {});
 
-// The similarity of two texts by their words, 0..1 (Dice over the aligned words).
+// The similarity of two texts, 0..1: twice the characters of their common
+// words over all their characters (measured before the clean-up of word_diff).
+double text_similarity(std::string_view before, std::string_view after, const text::Segmenter& segmenter,
+                       const std::vector<std::string>& terms = {});
+// The same measure over given edits.
 double similarity(const std::vector<Edit>& edits);
 
 // JSON of a change and of a document's diff, as `lexgit diff --format json` prints them:
