@@ -79,29 +79,57 @@ std::unique_ptr<Cache> Cache::open(const std::filesystem::path& file, std::vecto
   return nullptr;
 }
 
-Cache::~Cache() = default;
+Cache::~Cache() { flush(); }
+
+sqlite3_stmt* Cache::statement(const char* sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v3(db_.get(), sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK) return nullptr;
+    it = statements_.emplace(sql, s).first;
+  }
+  sqlite3_reset(it->second.get());
+  sqlite3_clear_bindings(it->second.get());
+  return it->second.get();
+}
 
 std::optional<std::string> Cache::get(const char* sql, std::initializer_list<std::string_view> keys) {
-  Statement s = prepare(db_.get(), sql);
+  sqlite3_stmt* s = statement(sql);
   if (!s) return std::nullopt;
-  bind_all(s.get(), keys);
-  if (sqlite3_step(s.get()) != SQLITE_ROW) return std::nullopt;
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s.get(), 0));
-  return std::string(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(s.get(), 0)));
+  bind_all(s, keys);
+  std::optional<std::string> value;
+  if (sqlite3_step(s) == SQLITE_ROW) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    value.emplace(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(s, 0)));
+  }
+  sqlite3_reset(s);  // ends the read: a statement left stepping would hold its snapshot
+  return value;
 }
 
 void Cache::exec(const char* sql, std::initializer_list<std::string_view> values) {
-  Statement s = prepare(db_.get(), sql);
+  sqlite3_stmt* s = statement(sql);
   if (!s) return;
-  bind_all(s.get(), values);
-  sqlite3_step(s.get());  // a cache write that fails is a later miss, nothing more
+  bind_all(s, values);
+  sqlite3_step(s);  // a cache write that fails is a later miss, nothing more
+  sqlite3_reset(s);
 }
 
 std::optional<std::string> Cache::front_matter(std::string_view blob) {
+  if (auto it = pending_front_.find(std::string(blob)); it != pending_front_.end()) return it->second;
   return get("SELECT front FROM blobs WHERE oid = ?1", {blob});
 }
 void Cache::put_front_matter(std::string_view blob, std::string_view json) {
-  exec("INSERT OR REPLACE INTO blobs(oid, front) VALUES(?1, ?2)", {blob, json});
+  pending_front_.insert_or_assign(std::string(blob), std::string(json));
+  if (pending_front_.size() >= 50000) flush();
+}
+void Cache::flush() {
+  if (pending_front_.empty()) return;
+  if (sqlite3_exec(db_.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK) {
+    for (const auto& [blob, json] : pending_front_)
+      exec("INSERT OR REPLACE INTO blobs(oid, front) VALUES(?1, ?2)", {blob, json});
+    sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr);
+  }
+  pending_front_.clear();  // stored, or a later miss
 }
 std::optional<std::string> Cache::document(std::string_view blob) {
   return get("SELECT json FROM documents WHERE oid = ?1", {blob});
@@ -138,6 +166,7 @@ std::vector<std::string> Cache::complete_tips() {
 }
 
 void Cache::put_histories(std::string_view tip, const std::vector<std::pair<std::string, std::string>>& rows) {
+  flush();
   if (sqlite3_exec(db_.get(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) return;
   for (const auto& [doc, json] : rows)
     exec("INSERT OR REPLACE INTO histories(tip, doc, json) VALUES(?1, ?2, ?3)", {tip, doc, json});
@@ -148,6 +177,7 @@ void Cache::put_histories(std::string_view tip, const std::vector<std::pair<std:
 }
 
 Stats Cache::stats() {
+  flush();
   Stats st;
   auto count = [&](const char* sql) {
     auto v = get(sql, {});
@@ -165,6 +195,7 @@ Stats Cache::stats() {
 }
 
 void Cache::clear() {
+  pending_front_.clear();
   sqlite3_exec(db_.get(), "BEGIN IMMEDIATE; DELETE FROM blobs; DELETE FROM documents; DELETE FROM histories; COMMIT;",
                nullptr, nullptr, nullptr);
   sqlite3_exec(db_.get(), "PRAGMA wal_checkpoint(TRUNCATE); VACUUM;", nullptr, nullptr, nullptr);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -27,8 +28,12 @@ class Cache {
   ~Cache();
 
   // Front matter of a blob as JSON; "" for a blob that is not a document.
+  // Writes are kept in memory and stored together, in one transaction, by
+  // flush() (called by put_histories, stats, and on destruction): a history
+  // built from scratch puts tens of thousands of them.
   std::optional<std::string> front_matter(std::string_view blob);
   void put_front_matter(std::string_view blob, std::string_view json);
+  void flush();
 
   // A parsed document as JSON.
   std::optional<std::string> document(std::string_view blob);
@@ -51,10 +56,18 @@ class Cache {
     void operator()(sqlite3* db) const noexcept { sqlite3_close(db); }
   };
   Cache(std::filesystem::path path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+  struct StatementDeleter {
+    void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }
+  };
+  // A prepared statement, reset and ready for new bindings; nullptr on failure.
+  sqlite3_stmt* statement(const char* sql);
   std::optional<std::string> get(const char* sql, std::initializer_list<std::string_view> keys);
   void exec(const char* sql, std::initializer_list<std::string_view> values);
   std::filesystem::path path_;
   std::unique_ptr<sqlite3, DbDeleter> db_;
+  // Statements are prepared once per connection (destroyed before db_).
+  std::unordered_map<const char*, std::unique_ptr<sqlite3_stmt, StatementDeleter>> statements_;
+  std::unordered_map<std::string, std::string> pending_front_;  // blob → front matter, not yet stored
 };
 
 }  // namespace lexgit::cache

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,90 @@ namespace fs = std::filesystem;
 namespace {
 
 auto version_key(const Revision& r) { return std::tie(r.meta.effective, r.meta.published, r.sequence); }
+
+// Front matter written as `key: value` lines with lexgit's own keys and plain,
+// valid values, read without a YAML parser: a history reads the front matter
+// of every version of every document, and a YAML parser is the larger part of
+// that cost. nullopt for anything else (quotes, comments after a value,
+// continuation lines, unknown or repeated keys, invalid values), which
+// front_matter::read then reads as always; for what is accepted here both give
+// the same front matter.
+std::optional<FrontMatter> read_plain_front_matter(std::string_view yaml) {
+  std::map<std::string_view, std::string_view> fields;
+  while (!yaml.empty()) {
+    std::size_t eol = yaml.find('\n');
+    std::string_view line = yaml.substr(0, eol);
+    yaml.remove_prefix(eol == std::string_view::npos ? yaml.size() : eol + 1);
+    if (line.empty() || line[0] == '#') continue;
+    std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 >= line.size() || line[colon + 1] != ' ') return std::nullopt;
+    std::string_view key = line.substr(0, colon);
+    std::string_view value = line.substr(colon + 2);
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+    if (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL") return std::nullopt;
+    if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(value.front()) != std::string_view::npos) return std::nullopt;
+    if (value.back() == ':' || value.find(": ") != std::string_view::npos || value.find(" #") != std::string_view::npos)
+      return std::nullopt;
+    for (unsigned char c : line)
+      if (c < 0x20 || c == 0x7f) return std::nullopt;  // tabs, carriage returns, control characters
+    // Line breaks YAML knows beyond \n (NEL, LS, PS) and a byte-order mark.
+    if (line.find("\xC2\x85") != std::string_view::npos || line.find("\xE2\x80\xA8") != std::string_view::npos ||
+        line.find("\xE2\x80\xA9") != std::string_view::npos || line.find("\xEF\xBB\xBF") != std::string_view::npos)
+      return std::nullopt;
+    for (char c : key)
+      if (c < 'a' || c > 'z') return std::nullopt;
+    if (!fields.emplace(key, value).second) return std::nullopt;
+  }
+  static const std::set<std::string_view> known{"id", "title", "kind", "class", "medium", "channel",
+                                                "published", "effective", "status", "sample"};
+  for (const auto& [key, value] : fields)
+    if (!known.count(key)) return std::nullopt;
+  auto field = [&](std::string_view key) -> std::optional<std::string_view> {
+    auto it = fields.find(key);
+    return it == fields.end() ? std::nullopt : std::optional<std::string_view>(it->second);
+  };
+  FrontMatter m;
+  auto id = field("id"), title = field("title"), kind = field("kind"), published = field("published");
+  if (!id || !is_valid_doc_id(*id) || !title || !kind || !published) return std::nullopt;
+  m.id = std::string(*id);
+  m.title = std::string(*title);
+  auto k = parse_kind(*kind);
+  auto p = parse_iso_date(*published);
+  if (!k || !p) return std::nullopt;
+  m.kind = *k;
+  m.published = *p;
+  m.doc_class = m.id;
+  if (auto c = field("class")) {
+    if (!is_valid_doc_id(*c)) return std::nullopt;
+    m.doc_class = std::string(*c);
+  }
+  if (auto v = field("medium")) {
+    auto medium = parse_medium(*v);
+    if (!medium) return std::nullopt;
+    m.medium = *medium;
+  }
+  if (auto v = field("channel")) {
+    m.channel = parse_channel(*v);
+    if (!m.channel) return std::nullopt;
+  }
+  m.effective = m.published;
+  if (auto v = field("effective")) {
+    auto e = parse_iso_date(*v);
+    if (!e) return std::nullopt;
+    m.effective = *e;
+  }
+  if (auto v = field("status")) {
+    auto status = parse_status(*v);
+    if (!status) return std::nullopt;
+    m.status = *status;
+  }
+  if (auto v = field("sample")) {
+    if (*v != "true" && *v != "false") return std::nullopt;
+    m.sample = *v == "true";
+  }
+  return m;
+}
 
 }  // namespace
 
@@ -52,9 +137,12 @@ std::optional<FrontMatter> Versions::front_matter_of(const std::string& blob) {
   if (is_lexgit_document(source) && text::is_valid_utf8(source)) {
     std::string canonical = source.starts_with("\xEF\xBB\xBF") ? source.substr(3) : source;
     auto split = front_matter::split(canonical);
-    std::vector<Diagnostic> ignored;  // check reports them; history needs only the id and dates
-    FrontMatter m = front_matter::read(split.yaml, blob, ignored);
-    if (split.found && !m.id.empty()) meta = std::move(m);
+    if (split.found) meta = read_plain_front_matter(split.yaml);
+    if (split.found && !meta) {
+      std::vector<Diagnostic> ignored;  // check reports them; history needs only the id and dates
+      FrontMatter m = front_matter::read(split.yaml, blob, ignored);
+      if (!m.id.empty()) meta = std::move(m);
+    }
   }
   if (cache) cache->put_front_matter(blob, meta ? serialize::front_matter(*meta).dump() : std::string());
   return meta;
@@ -96,13 +184,26 @@ const std::map<std::string, std::vector<Revision>>& Versions::history(const std:
   if (!base.empty()) {
     if (auto base_sequence = load_cached(base, result)) sequence = *base_sequence + 1;
   }
+  // The front matter of every blob involved, each read once. Newest first, as
+  // the changes come: git packs a file's older versions as deltas against its
+  // newer ones, so reading in this order finds each delta's base in libgit2's
+  // cache of recently read bases instead of rebuilding it.
+  std::unordered_map<std::string, std::optional<FrontMatter>> metas;
+  auto meta_of = [&](const std::string& blob) -> const std::optional<FrontMatter>& {
+    auto it = metas.find(blob);
+    if (it == metas.end()) it = metas.emplace(blob, front_matter_of(blob)).first;
+    return it->second;
+  };
+  for (const CommitChanges& commit : changes)
+    for (const FileChange& change : commit.changes)
+      if (!change.new_blob.empty()) meta_of(change.new_blob);
   for (auto commit = changes.rbegin(); commit != changes.rend(); ++commit, ++sequence) {
     std::vector<Revision> added;
     std::vector<Revision> removed;
     for (const FileChange& change : commit->changes) {
-      std::optional<FrontMatter> now = change.new_blob.empty() ? std::nullopt : front_matter_of(change.new_blob);
+      std::optional<FrontMatter> now = change.new_blob.empty() ? std::nullopt : meta_of(change.new_blob);
       if (now) added.push_back({now->id, change.path, commit->commit, change.new_blob, *now, sequence, false});
-      std::optional<FrontMatter> was = change.old_blob.empty() ? std::nullopt : front_matter_of(change.old_blob);
+      std::optional<FrontMatter> was = change.old_blob.empty() ? std::nullopt : meta_of(change.old_blob);
       if (was && (!now || now->id != was->id)) removed.push_back({was->id, change.path, commit->commit, change.old_blob, *was, sequence, true});
     }
     // A document moved to another path in the same commit was not removed.
