@@ -31,6 +31,9 @@ Action add_log(CLI::App& app, Globals& g);
 Action add_commit(CLI::App& app, Globals& g);
 Action add_cache(CLI::App& app, Globals& g);
 
+Action add_diff(CLI::App& app, Globals& g);
+Action add_difftool(CLI::App& app, Globals& g);
+
 // --rev and --at, for commands that read documents.
 struct SelectionArgs {
   std::string rev, at;
@@ -43,6 +46,12 @@ struct SelectionArgs {
 void print_warnings(DocumentSet& set);
 
 // ---- output helpers ----
+
+// Adds --color=auto|always|never to a command.
+void add_color_option(CLI::App* cmd, std::string& mode);
+// Whether to colour: "always", "never", or for "auto" a terminal on stdout (or
+// git's pager, when git runs lexgit as its diff command).
+bool use_color(const std::string& mode);
 
 // Writes `contents` to `path` atomically: a temporary file beside it, then a rename,
 // so a failure never leaves half a file.
