@@ -25,9 +25,12 @@ struct FileSide {
 
 std::string contents_of(const FileSide& side) { return side.absent() ? std::string() : read_file(side.file); }
 
-std::string short_hex(const std::string& hex) {
-  bool null_id = hex.find_first_not_of('0') == std::string::npos;
-  return hex.empty() || null_id ? "(absent)" : hex.substr(0, 12);
+// How a side is labelled: its blob's short id. Git passes "." or zeros for a
+// side that does not exist, and its own hex for a work-tree file.
+std::string label_of(const FileSide& side) {
+  if (side.absent()) return "(absent)";
+  if (side.hex.empty() || side.hex == "." || side.hex.find_first_not_of('0') == std::string::npos) return side.file;
+  return side.hex.substr(0, 12);
 }
 
 // The document a side holds; an empty one (no clauses) when absent. The id
@@ -42,7 +45,8 @@ Document document_of(const std::string& source, const std::string& path) {
 // `diff -u` with git's a/ and b/ labels, writing straight to our stdout.
 void plain_diff(const std::string& path, const FileSide& old_side, const FileSide& new_side) {
   std::cout << "diff --git a/" << path << " b/" << path << "\n" << std::flush;
-  std::string a_label = "a/" + path, b_label = "b/" + path;
+  std::string a_label = old_side.absent() ? "/dev/null" : "a/" + path;
+  std::string b_label = new_side.absent() ? "/dev/null" : "b/" + path;
   std::string a_file = old_side.absent() ? "/dev/null" : old_side.file;
   std::string b_file = new_side.absent() ? "/dev/null" : new_side.file;
   pid_t pid = fork();
@@ -64,7 +68,7 @@ void redline(const std::string& path, const FileSide& old_side, const FileSide& 
   if (new_side.absent()) after.clauses.clear();
   diff::DocumentDiff d = diff::compare(before, after, segmenter);
   if (d.doc.empty()) d.doc = fs::path(path).stem().string();
-  redline::Labels labels{short_hex(old_side.hex), short_hex(new_side.hex)};
+  redline::Labels labels{label_of(old_side), label_of(new_side)};
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[m" : "";
   std::cout << bold << "diff --lexgit a/" << path << " b/" << path << reset << "\n" << redline::render_text({d}, labels, {color});
