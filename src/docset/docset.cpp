@@ -54,6 +54,7 @@ DocumentSet DocumentSet::open(const fs::path& dir, Selection selection) {
 }
 
 bool DocumentSet::in_git() const { return impl_->repo.has_value(); }
+const fs::path& DocumentSet::directory() const { return impl_->dir; }
 
 Repository& DocumentSet::repository() {
   if (!impl_->repo) throw Error(ErrorCode::Usage, impl_->dir.string() + " is not in a git repository (see lexgit init)");
