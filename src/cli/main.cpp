@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   add(lexgit::cli::add_difftool);
   add(lexgit::cli::add_commit);
   add(lexgit::cli::add_cache);
+  add(lexgit::cli::add_resolve);
+  add(lexgit::cli::add_period);
   add(lexgit::cli::add_words);
 
   try {
