@@ -28,6 +28,7 @@ class DocumentSet {
   ~DocumentSet();
 
   bool in_git() const;
+  const std::filesystem::path& directory() const;  // where the set was opened
   Repository& repository();  // Error(Usage) outside git
   Versions& versions();      // Error(Usage) outside git
   // The selected commit; empty outside git or in a repository without commits.

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "lexgit/docset.hpp"
 #include "lexgit/document.hpp"
 #include "lexgit/versions.hpp"
 
@@ -62,6 +63,7 @@ struct Candidate {
 struct Overridden {
   Candidate clause;
   std::string by;    // the ref of the clause that beats it
+  std::string by_kind;  // that clause's document kind
   Rule rule;
   std::string basis; // the rule's basis clause
 };
@@ -97,6 +99,31 @@ std::optional<Decision> decide(const Policy& policy, const Candidate& a, const C
 // Orders the candidates by the policy. `excluded` are carried into the result.
 Resolution resolve(const Policy& policy, std::vector<Candidate> candidates, std::vector<Excluded> excluded,
                    text::Date at);
+
+// ---- gathering clauses from a document set -------------------------------------------
+
+// The policy for a document set: `precedence:` in .lexgit.yaml (committed at
+// the tip in a git repository, else the file in the directory) over the
+// defaults, whose agreement is the one document of kind agreement.
+Policy policy_for(DocumentSet& set);
+
+struct Gathered {
+  std::vector<Candidate> candidates;
+  std::vector<Excluded> excluded;
+  std::vector<std::string> notes;
+};
+
+// The clauses named by `refs` (DOC#ID) as of `at`: each in the version of its
+// document in force on that date. A clause of the partner's correspondence is
+// excluded as void; a clause whose document has no version in force (not yet
+// effective — changes are not retroactive — withdrawn, draft) is excluded with
+// the reason; when the version in force is not the latest, a note says so.
+Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::string>& refs, text::Date at);
+
+// Warnings `check` gives about precedence: a basis clause that, in the version
+// given, no longer states its rule; two documents of one class and medium with
+// the same publication date (rule 3 cannot order them and rule 1 neither).
+std::vector<Diagnostic> lint(const Policy& policy, const std::vector<Document>& documents);
 
 // {"at", "status", "governing": clause|null, "overridden": [{clause…, "by", "rule", "basis"}],
 //  "unresolved": [[ref, ref]…], "excluded": [{clause…, "reason"}]}; a clause is

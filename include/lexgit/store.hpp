@@ -72,6 +72,9 @@ class Repository {
   // The id git gives `contents` as a blob (without storing it).
   std::string blob_id(std::string_view contents) const;
 
+  // A file's contents at a commit; nullopt when the commit has no such file.
+  std::optional<std::string> file_at(const std::string& commit, const std::string& path) const;
+
   // The *.md files at a commit: path → blob.
   std::map<std::string, std::string> markdown_files(const std::string& commit) const;
 

@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "lexgit/check.hpp"
+#include "lexgit/precedence.hpp"
 
 namespace lexgit::cli {
 
@@ -15,16 +16,29 @@ Action add_check(CLI::App& app, Globals&) {
   selection->add_to(cmd);
   return [paths, selection] {
     std::vector<Document> documents;
+    std::optional<precedence::Policy> policy;
     if (!paths->empty()) {
       if (!selection->rev.empty() || !selection->at.empty()) throw Error(ErrorCode::Usage, "PATH is read from disk: it does not go with --rev or --at");
       Corpus corpus = Corpus::load(std::vector<std::filesystem::path>(paths->begin(), paths->end()));
       documents = corpus.documents();
+      std::vector<const Document*> agreements;
+      for (const Document& d : documents)
+        if (d.meta.kind == DocKind::Agreement) agreements.push_back(&d);
+      if (agreements.size() == 1) policy = precedence::Policy::defaults(agreements.front()->meta.id);
     } else {
       DocumentSet set = selection->open();
       for (const Revision& r : set.entries()) documents.push_back(set.load(r));
+      try {
+        policy = precedence::policy_for(set);
+      } catch (const Error& e) {
+        if (e.code() != ErrorCode::BadInput || e.where().file.empty()) policy.reset();  // no agreement: no precedence to check
+        else throw;  // an invalid .lexgit.yaml is an error
+      }
       print_warnings(set);
     }
     auto diagnostics = check_documents(documents);
+    if (policy)
+      for (Diagnostic& d : precedence::lint(*policy, documents)) diagnostics.push_back(std::move(d));
     int errors = 0, warnings = 0;
     for (const Diagnostic& d : diagnostics) {
       std::cout << d.describe() << "\n";

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "lexgit/docset.hpp"
+#include "lexgit/precedence.hpp"
 
 namespace lexgit::cli {
 
@@ -30,6 +31,8 @@ Action add_ls(CLI::App& app, Globals& g);
 Action add_log(CLI::App& app, Globals& g);
 Action add_commit(CLI::App& app, Globals& g);
 Action add_cache(CLI::App& app, Globals& g);
+Action add_resolve(CLI::App& app, Globals& g);
+Action add_period(CLI::App& app, Globals& g);
 
 // --rev and --at, for commands that read documents.
 struct SelectionArgs {
@@ -43,6 +46,14 @@ struct SelectionArgs {
 void print_warnings(DocumentSet& set);
 
 // ---- output helpers ----
+
+// A resolution as a partner reads it: the governing clause quoted with its
+// document and dates, then each beaten clause with the rule in plain Chinese
+// and English, the clauses left out and why, and an unresolved conflict as such.
+void print_resolution(const precedence::Resolution& r, std::ostream& out);
+
+// Today's date on this machine's clock and time zone.
+text::Date today();
 
 // Writes `contents` to `path` atomically: a temporary file beside it, then a rename,
 // so a failure never leaves half a file.

@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   add(lexgit::cli::add_log);
   add(lexgit::cli::add_commit);
   add(lexgit::cli::add_cache);
+  add(lexgit::cli::add_resolve);
+  add(lexgit::cli::add_period);
   add(lexgit::cli::add_words);
 
   try {

@@ -50,7 +50,7 @@ std::string local_id(const std::string& id) {
 // The clause's text with its descendants', for a unit added or removed whole.
 std::string subtree_text(const Clause& c) {
   std::string s = c.number.empty() ? "" : c.number + " ";
-  s += c.heading.empty() ? c.text : (c.text.empty() ? c.heading : c.heading + "\n" + c.text);
+  s += c.own_text();
   for (const Clause& child : c.children) s += "\n" + subtree_text(child);
   return s;
 }
@@ -61,7 +61,7 @@ Side side_of(const std::string& doc, const Clause& c, bool whole) {
   s.id = c.id;
   s.number = c.number;
   s.heading = c.heading;
-  s.text = whole ? subtree_text(c) : (c.heading.empty() ? c.text : (c.text.empty() ? c.heading : c.heading + "\n" + c.text));
+  s.text = whole ? subtree_text(c) : c.own_text();
   s.first_line = c.first_line;
   s.last_line = c.last_line;
   return s;
@@ -170,10 +170,7 @@ class Aligner {
     return word_diff(clause_text(old_[static_cast<std::size_t>(o)]), clause_text(new_[static_cast<std::size_t>(n)]), segmenter_, terms_);
   }
 
-  static std::string clause_text(const Flat& f) {
-    const Clause& c = *f.clause;
-    return c.heading.empty() ? c.text : (c.text.empty() ? c.heading : c.heading + "\n" + c.text);
-  }
+  static std::string clause_text(const Flat& f) { return f.clause->own_text(); }
 
   // In each gap, left-over clauses that read alike are one clause modified.
   void pair_similar_in_gaps() {

@@ -21,16 +21,6 @@ bool names_a_file(std::string_view s) {
   return r.is_path() || fs::is_regular_file(fs::path(r.doc));
 }
 
-// Why a document has no version in force on a date, for the error message.
-std::string why_not_in_force(const std::vector<Revision>& revisions, text::Date at) {
-  text::Date first{9999, 12, 31};
-  for (const Revision& r : revisions)
-    if (!r.removed && r.meta.status != Status::Draft) first = std::min(first, r.meta.effective);
-  if (revisions.back().removed) return "it was removed from the repository";
-  if (at < first) return first.year == 9999 ? "it has only drafts" : "its first version takes effect on " + text::format_iso(first);
-  return "it was withdrawn";
-}
-
 }  // namespace
 
 DocumentSet::DocumentSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -54,6 +44,7 @@ DocumentSet DocumentSet::open(const fs::path& dir, Selection selection) {
 }
 
 bool DocumentSet::in_git() const { return impl_->repo.has_value(); }
+const fs::path& DocumentSet::directory() const { return impl_->dir; }
 
 Repository& DocumentSet::repository() {
   if (!impl_->repo) throw Error(ErrorCode::Usage, impl_->dir.string() + " is not in a git repository (see lexgit init)");
@@ -107,13 +98,12 @@ Document DocumentSet::load(std::string_view doc_or_file) {
     auto version = version_in_force(revisions, *impl_->selection.at);
     if (!version)
       throw Error(ErrorCode::NotFound, "document '" + id + "' is not in force on " + text::format_iso(*impl_->selection.at) + ": " +
-                                           why_not_in_force(revisions, *impl_->selection.at));
+                                           why_not_in_force(revisions, *impl_->selection.at).en);
     return impl_->versions->load(*version);
   }
-  auto latest = std::max_element(revisions.begin(), revisions.end(),
-                                 [](const Revision& a, const Revision& b) { return a.sequence < b.sequence; });
-  if (latest->removed) throw Error(ErrorCode::NotFound, "document '" + id + "' was removed by commit " + latest->commit.substr(0, 12));
-  return impl_->versions->load(*latest);
+  const Revision& latest = latest_revision(revisions);
+  if (latest.removed) throw Error(ErrorCode::NotFound, "document '" + id + "' was removed by commit " + latest.commit.substr(0, 12));
+  return impl_->versions->load(latest);
 }
 
 std::vector<std::string> DocumentSet::take_warnings() {

@@ -244,6 +244,16 @@ std::string Repository::blob_id(std::string_view contents) const {
   return git::hex(id);
 }
 
+std::optional<std::string> Repository::file_at(const std::string& commit, const std::string& path) const {
+  git::Commit c = git::lookup_commit(impl_->repo.get(), parse_oid(commit));
+  git::Tree t = git::commit_tree(c.get());
+  git_tree_entry* entry = nullptr;
+  if (git_tree_entry_bypath(&entry, t.get(), path.c_str()) != 0) return std::nullopt;
+  git::TreeEntry owned(entry);
+  if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return std::nullopt;
+  return read_blob(git::hex(*git_tree_entry_id(entry)));
+}
+
 std::map<std::string, std::string> Repository::markdown_files(const std::string& commit) const {
   std::vector<FileChange> all;
   git::Commit c = git::lookup_commit(impl_->repo.get(), parse_oid(commit));

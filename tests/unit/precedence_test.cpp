@@ -1,0 +1,166 @@
+// Which clause governs: the rules of part 二, the exclusions of part 七.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "lexgit/precedence.hpp"
+#include "support.hpp"
+
+using namespace lexgit;
+using namespace lexgit::precedence;
+using lexgit::test::run_cli;
+using lexgit::test::TempDir;
+using lexgit::test::write_file;
+
+namespace {
+
+Candidate candidate(const std::string& doc, DocKind kind, const std::string& doc_class, Medium medium, text::Date published) {
+  Candidate c;
+  c.ref = doc + "#1";
+  c.revision.doc = doc;
+  c.revision.meta.id = doc;
+  c.revision.meta.kind = kind;
+  c.revision.meta.doc_class = doc_class;
+  c.revision.meta.medium = medium;
+  c.revision.meta.published = published;
+  c.revision.meta.effective = published;
+  c.text = "条款";
+  return c;
+}
+
+const Policy kPolicy = Policy::defaults("partner-framework");
+const std::string kCorpus = "-C '" + (lexgit::test::source_dir() / "corpus").string() + "' ";
+
+nlohmann::json resolve_cli(const std::string& args) {
+  auto r = run_cli(kCorpus + "resolve " + args + " --format json");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  return nlohmann::json::parse(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("the agreement governs a document that conflicts with it, even a later one", "[precedence]") {
+  auto agreement = candidate("partner-framework", DocKind::Agreement, "partner-framework", Medium::Online, {2025, 1, 1});
+  auto terms = candidate("end-user-terms", DocKind::EndUserTerms, "end-user-terms", Medium::Online, {2025, 3, 1});
+  auto d = decide(kPolicy, terms, agreement);
+  REQUIRE(d);
+  CHECK(d->rule == Rule::AgreementOverDocument);
+  CHECK_FALSE(d->first_wins);
+  CHECK(d->basis == "partner-framework#2.p3");
+}
+
+TEST_CASE("online beats paper within a class even when the paper one is later; otherwise later wins", "[precedence]") {
+  auto online = candidate("policy-online", DocKind::Normative, "rebate", Medium::Online, {2025, 4, 1});
+  auto paper = candidate("policy-paper", DocKind::Normative, "rebate", Medium::Paper, {2025, 6, 1});
+  auto other = candidate("rules", DocKind::Normative, "rules", Medium::Online, {2025, 5, 10});
+  CHECK(decide(kPolicy, online, paper)->rule == Rule::OnlineOverPaper);
+  CHECK(decide(kPolicy, online, paper)->first_wins);
+  CHECK(decide(kPolicy, online, other)->rule == Rule::LaterPublication);
+  CHECK_FALSE(decide(kPolicy, online, other)->first_wins);
+}
+
+TEST_CASE("same publication date and no other rule: unresolved, never picked", "[precedence]") {
+  auto annex = candidate("annex", DocKind::Annex, "annex", Medium::Online, {2025, 2, 1});
+  auto rules = candidate("rules", DocKind::Normative, "rules", Medium::Online, {2025, 5, 10});
+  auto order = candidate("order", DocKind::Transaction, "order", Medium::Paper, {2025, 5, 10});
+  Resolution r = resolve(kPolicy, {annex, rules, order}, {}, {2025, 10, 1});
+  CHECK(r.status == Outcome::Unresolved);
+  CHECK_FALSE(r.governing);
+  REQUIRE(r.unresolved.size() == 1);
+  CHECK(r.unresolved[0] == std::pair<std::string, std::string>{"rules#1", "order#1"});
+  REQUIRE(r.overridden.size() == 1);
+  CHECK(r.overridden[0].clause.ref == "annex#1");
+  CHECK(r.overridden[0].rule == Rule::LaterPublication);
+}
+
+TEST_CASE("a policy may reorder, drop and re-basis rules; an invalid one names the key and line", "[precedence]") {
+  Policy p = load_policy(
+      "precedence:\n  agreement: partner-framework\n  rules:\n    - rule: later-publication\n      basis: partner-framework#2.p2\n"
+      "    - rule: agreement-over-document\n",
+      ".lexgit.yaml", "");
+  REQUIRE(p.rules.size() == 2);
+  CHECK(p.rules[0].rule == Rule::LaterPublication);
+  CHECK(p.rules[1].basis == "partner-framework#2.p3");
+  // With later publication first, a later end-user clause now beats the agreement.
+  auto agreement = candidate("partner-framework", DocKind::Agreement, "partner-framework", Medium::Online, {2025, 1, 1});
+  auto terms = candidate("end-user-terms", DocKind::EndUserTerms, "end-user-terms", Medium::Online, {2025, 3, 1});
+  CHECK(decide(p, terms, agreement)->first_wins);
+  try {
+    load_policy("precedence:\n  rules:\n    - rule: newest-wins\n", ".lexgit.yaml", "partner-framework");
+    FAIL("accepted an unknown rule");
+  } catch (const Error& e) {
+    CHECK(e.where().file == ".lexgit.yaml");
+    CHECK(e.where().line == 3);
+    CHECK_THAT(e.message(), Catch::Contains("precedence.rules[0].rule") && Catch::Contains("newest-wins"));
+  }
+  CHECK_THROWS_AS(load_policy("precedence:\n  agreemnt: x\n", ".lexgit.yaml", "partner-framework"), Error);
+}
+
+TEST_CASE("on the bundled corpus every rule decides a case", "[precedence][cli]") {
+  auto termination = resolve_cli("partner-framework#10.3 end-user-terms#5.p1 partner-letter-2025-09#2 --at 2025-10-01");
+  CHECK(termination["status"] == "governed");
+  CHECK(termination["governing"]["ref"] == "partner-framework#10.3");
+  CHECK(termination["overridden"][0]["rule"] == "agreement-over-document");
+  CHECK(termination["overridden"][0]["basis"] == "partner-framework#2.p3");
+  REQUIRE(termination["excluded"].size() == 1);
+  CHECK(termination["excluded"][0]["ref"] == "partner-letter-2025-09#2");
+  CHECK_THAT(termination["excluded"][0]["reason"].get<std::string>(), Catch::Contains("void"));
+
+  auto rebate = resolve_cli("rebate-policy-paper#2.1 rebate-policy-online#2.1 --at 2025-10-01");
+  CHECK(rebate["governing"]["ref"] == "rebate-policy-online#2.1");
+  CHECK(rebate["overridden"][0]["rule"] == "online-over-paper");
+
+  auto engineers = resolve_cli("marketing-fund-annex#4 certification-rules#3 transaction-order-2025-017#4.1 --at 2025-10-01");
+  CHECK(engineers["status"] == "unresolved");
+  CHECK(engineers["governing"].is_null());
+  CHECK(engineers["unresolved"] == nlohmann::json::array({{"certification-rules#3", "transaction-order-2025-017#4.1"}}));
+  CHECK(engineers["overridden"][0]["rule"] == "later-publication");
+
+  auto early = resolve_cli("partner-framework#10.3 end-user-terms#5.p1 --at 2025-02-01");
+  CHECK(early["governing"]["ref"] == "partner-framework#10.3");
+  CHECK(early["overridden"].empty());
+  CHECK_THAT(early["excluded"][0]["reason"].get<std::string>(), Catch::Contains("not in force on 2025-02-01") && Catch::Contains("takes effect on 2025-03-01"));
+
+  auto text = run_cli(kCorpus + "resolve partner-framework#10.3 end-user-terms#5.p1 --at 2025-10-01");
+  CHECK_THAT(text.out, Catch::Contains("依第二部分，本协议约定优先于最终用户条款"));
+}
+
+TEST_CASE("in a repository, --at before a revision takes effect uses the older version, and says so", "[precedence][store]") {
+  TempDir dir;
+  run_cli("init '" + dir.path.string() + "'");
+  auto in = "-C '" + dir.path.string() + "' ";
+  std::string agreement = read_file(lexgit::test::source_dir() / "corpus/agreement/partner-framework.md");
+  write_file(dir.path / "partner-framework.md", agreement);
+  write_file(dir.path / "end-user-terms.md", read_file(lexgit::test::source_dir() / "corpus/samples/end-user-terms.md"));
+  REQUIRE(run_cli(in + "commit -m v1 --author 'A <a@example.com>'").status == 0);
+  std::string revised = agreement;
+  revised.replace(revised.find("应提前三十日"), std::string("应提前三十日").size(), "应提前六十日");
+  revised.replace(revised.find("effective: 2025-01-01"), std::string("effective: 2025-01-01").size(), "effective: 2026-03-01");
+  revised.replace(revised.find("published: 2025-01-01"), std::string("published: 2025-01-01").size(), "published: 2026-01-15");
+  write_file(dir.path / "partner-framework.md", revised);
+  REQUIRE(run_cli(in + "commit -m v2 --author 'A <a@example.com>'").status == 0);
+
+  auto before = nlohmann::json::parse(run_cli(in + "resolve partner-framework#10.3 end-user-terms#5.p1 --at 2026-02-01 --format json").out);
+  CHECK_THAT(before["governing"]["text"].get<std::string>(), Catch::Contains("三十日"));
+  REQUIRE(before["notes"].size() == 1);
+  CHECK_THAT(before["notes"][0].get<std::string>(), Catch::Contains("not the latest"));
+  auto after = nlohmann::json::parse(run_cli(in + "resolve partner-framework#10.3 end-user-terms#5.p1 --at 2026-03-01 --format json").out);
+  CHECK_THAT(after["governing"]["text"].get<std::string>(), Catch::Contains("六十日"));
+  CHECK(after["notes"].empty());
+}
+
+TEST_CASE("check warns when a basis clause no longer states its rule, and about same-day twins", "[precedence][check]") {
+  TempDir dir;
+  std::string agreement = read_file(lexgit::test::source_dir() / "corpus/agreement/partner-framework.md");
+  agreement.replace(agreement.find("则以发布时间在后的文档约定为准"), std::string("则以发布时间在后的文档约定为准").size(), "由双方协商解决");
+  write_file(dir.path / "partner-framework.md", agreement);
+  std::string twin = "---\nid: twin-a\ntitle: 甲\nkind: normative\nclass: rules\npublished: 2025-05-10\n---\n正文。\n";
+  write_file(dir.path / "a.md", twin);
+  twin.replace(twin.find("twin-a"), 6, "twin-b");
+  write_file(dir.path / "b.md", twin);
+  auto r = run_cli("-C '" + dir.path.string() + "' check");
+  CHECK(r.status == 0);  // warnings only
+  CHECK_THAT(r.out, Catch::Contains("later-publication cites partner-framework#2.p2") && Catch::Contains("no longer states it"));
+  CHECK_THAT(r.out, Catch::Contains("twin-a and twin-b are of one class"));
+}
