@@ -276,3 +276,65 @@ TEST_CASE("the e-mail notice needs notice.from and notice.to", "[notice][eml]") 
   CHECK_THAT(r.err, Catch::Contains("notice.from") && Catch::Contains(".lexgit.yaml"));
   CHECK(repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15 --format json").status == 0);  // only e-mail needs them
 }
+
+TEST_CASE("the Markdown and HTML notices: formal Chinese, grouped by part, quoted with a redline", "[notice]") {
+  Repo repo;
+  auto md = repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15");
+  INFO(md.err);
+  REQUIRE(md.status == 0);
+  CHECK(md.out.starts_with("# 关于修订《青云合作伙伴框架协议》的通知\n\n尊敬的合作伙伴：\n"));
+  CHECK_THAT(md.out, Catch::Contains("提前一个月通知") && Catch::Contains("2026年2月25日起生效") && Catch::Contains("第七部分“协议条款的变更”"));
+  CHECK_THAT(md.out, Catch::Contains("### 九． 赔偿责任") && Catch::Contains("### 三． 双方责任") && Catch::Contains("### 十． 协议的延期和终止"));
+  CHECK_THAT(md.out, Catch::Contains("<del>10 万人民币</del><ins>20 万人民币</ins>") && Catch::Contains("<del>三十日</del><ins>十五日</ins>"));
+  CHECK_THAT(md.out, Catch::Contains("类别：与安全和保障相关的条款（修订后条款含“安全”一词）"));
+  CHECK_THAT(md.out, Catch::Contains("不具有追溯力") && Catch::Contains("均属无效") && Catch::Contains("partner\\-framework\\#7\\.p2"));
+  CHECK_THAT(md.out, Catch::Contains(repo.head()) && Catch::Contains("特此通知。") && Catch::EndsWith("北京青云科技股份有限公司  \n2026年1月15日\n"));
+  CHECK(md.out.find("### 九") > md.out.find("### 三"));  // in the agreement's order
+
+  auto html = repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15 --format html");
+  REQUIRE(html.status == 0);
+  CHECK(html.out.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+  CHECK_THAT(html.out, Catch::Contains("<style>") && Catch::Contains("<title>关于修订《青云合作伙伴框架协议》的通知</title>"));
+  CHECK_THAT(html.out, Catch::Contains("<del>10 万人民币</del><ins>20 万人民币</ins>") && Catch::Contains("<h3>九． 赔偿责任</h3>"));
+  CHECK_THAT(html.out, Catch::Contains("a) 任一方仅对另一方负担") && Catch::Contains("特此通知。"));
+  CHECK(html.out.find("<script") == std::string::npos);
+  CHECK(html.out.find("http") == std::string::npos);  // self-contained
+}
+
+TEST_CASE("publish records the new version dated by its notice, with the notice, in one commit", "[notice][publish]") {
+  Repo repo;
+  std::string before_head = repo.head();
+  // The next version of the agreement: a higher cap again, its dates still the old ones.
+  std::string next = replace(revised(agreement_source()), "最多 20 万人民币", "最多 30 万人民币");
+  write_file(repo.dir.path / "partner-framework.md", next);
+
+  auto bad = run_cli(repo.in() + "publish partner-framework.md --notice-date 2026-01-15 --security partner-framework#5.1");
+  CHECK(bad.status == 2);
+  CHECK(repo.head() == before_head);
+  CHECK(read_file(repo.dir.path / "partner-framework.md") == next);
+
+  auto r = run_cli(repo.in() + "publish partner-framework.md --notice-date 2026-01-15 --author '" + kAuthor + "'");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(repo.head("HEAD~1") == before_head);  // one commit
+  std::string on_disk = read_file(repo.dir.path / "partner-framework.md");
+  CHECK_THAT(on_disk, Catch::Contains("published: 2026-01-15\neffective: 2026-02-25\n") && Catch::Contains("最多 30 万人民币"));
+  std::optional<Repository> git = Repository::discover(repo.dir.path);
+  CHECK(git->file_at(repo.head(), "partner-framework.md") == on_disk);
+  auto notice = git->file_at(repo.head(), "notices/2026-01-15-partner-framework.md");
+  REQUIRE(notice);
+  CHECK_FALSE(is_lexgit_document(*notice));
+  CHECK_THAT(*notice, Catch::Contains("<del>20 万人民币</del><ins>30 万人民币</ins>") && Catch::Contains("2026年2月25日"));
+  CHECK(read_file(repo.dir.path / "notices/2026-01-15-partner-framework.md") == *notice);
+
+  auto in_force = [&](const std::string& date) {
+    auto ls = run_cli(repo.in() + "ls --at " + date + " --format json");
+    REQUIRE(ls.status == 0);
+    auto docs = nlohmann::json::parse(ls.out);
+    REQUIRE(docs.size() == 1);
+    return docs[0]["effective"].get<std::string>();
+  };
+  CHECK(in_force("2026-02-24") == "2025-01-01");  // the revision before (effective 2027) is not yet in force either
+  CHECK(in_force("2026-02-25") == "2026-02-25");
+  CHECK(run_cli(repo.in() + "check").status == 0);  // the notice is not a document
+}
