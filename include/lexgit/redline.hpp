@@ -47,6 +47,12 @@ nlohmann::json render_stat_json(const std::vector<diff::DocumentDiff>& diffs, co
 
 // One change as the text redline shows it: its header line, then the clause.
 std::string render_change_text(const diff::Change& change, const TextOptions& options = {});
+// One change's clause alone, as the Markdown redline quotes it: a blockquote,
+// word edits as <del>/<ins>, contract text escaped. No header.
+std::string render_change_markdown(const diff::Change& change);
+// One change's clause alone, as the HTML redline shows it: <p> per line (a
+// heading line as <p class="heading">), word edits as <del>/<ins>, text escaped.
+std::string render_change_html(const diff::Change& change);
 // "1 added, 3 modified" — the non-zero counts in a fixed order; "no changes" when none.
 std::string describe(const diff::Stat& stat);
 diff::Stat total(const std::vector<diff::DocumentDiff>& diffs);

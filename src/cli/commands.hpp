@@ -33,6 +33,8 @@ Action add_commit(CLI::App& app, Globals& g);
 Action add_cache(CLI::App& app, Globals& g);
 Action add_resolve(CLI::App& app, Globals& g);
 Action add_period(CLI::App& app, Globals& g);
+Action add_notice(CLI::App& app, Globals& g);
+Action add_publish(CLI::App& app, Globals& g);
 
 Action add_diff(CLI::App& app, Globals& g);
 Action add_difftool(CLI::App& app, Globals& g);

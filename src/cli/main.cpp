@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   add(lexgit::cli::add_cache);
   add(lexgit::cli::add_resolve);
   add(lexgit::cli::add_period);
+  add(lexgit::cli::add_notice);
+  add(lexgit::cli::add_publish);
   add(lexgit::cli::add_words);
 
   try {

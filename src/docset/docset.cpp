@@ -106,6 +106,19 @@ Document DocumentSet::load(std::string_view doc_or_file) {
   return impl_->versions->load(latest);
 }
 
+std::optional<DocumentSet::Config> DocumentSet::config() {
+  const std::string name = ".lexgit.yaml";
+  if (impl_->repo) {
+    if (impl_->tip.empty()) return std::nullopt;
+    auto yaml = impl_->repo->file_at(impl_->tip, name);
+    if (!yaml) return std::nullopt;
+    return Config{std::move(*yaml), name};
+  }
+  fs::path file = impl_->dir / name;
+  if (!fs::exists(file)) return std::nullopt;
+  return Config{read_file(file), file.string()};
+}
+
 std::vector<std::string> DocumentSet::take_warnings() {
   return impl_->repo ? impl_->repo->take_warnings() : std::vector<std::string>{};
 }

@@ -237,21 +237,14 @@ Policy policy_for(DocumentSet& set) {
   for (const Revision& r : set.entries())
     if (r.meta.kind == DocKind::Agreement) agreement = r.doc, ++agreements;
   if (agreements > 1) agreement.clear();
-  std::optional<std::string> yaml;
-  std::string file = ".lexgit.yaml";
-  if (set.in_git()) {
-    if (!set.tip().empty()) yaml = set.repository().file_at(set.tip(), ".lexgit.yaml");
-  } else if (std::filesystem::exists(set.directory() / ".lexgit.yaml")) {
-    file = (set.directory() / ".lexgit.yaml").string();
-    yaml = read_file(file);
-  }
-  if (!yaml) {
+  std::optional<DocumentSet::Config> config = set.config();
+  if (!config) {
     if (agreement.empty())
       throw Error(ErrorCode::BadInput, agreements > 1 ? "several documents of kind agreement: name the framework agreement as precedence.agreement in .lexgit.yaml"
                                                       : "no document of kind agreement: the precedence rules need the framework agreement");
     return Policy::defaults(agreement);
   }
-  return load_policy(*yaml, file, agreement);
+  return load_policy(config->yaml, config->file, agreement);
 }
 
 Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::string>& refs, text::Date at) {

@@ -70,14 +70,7 @@ void write_change(const diff::Change& c, AnchorSet& anchors, std::ostream& out) 
       << "<div class=\"head\"><span class=\"kind\">" << kind << "</span>"
       << refs_html(c, id);
   if (c.consequential) out << "<span class=\"note\">" << kConsequentialNote << "</span>";
-  out << "</div>\n<div class=\"clause\">";
-  // A heading's clause starts with its heading line: set it apart as a heading.
-  bool heading = !(c.after ? c.after->heading : c.before->heading).empty();
-  for (const Line& line : split_lines(clause_edits(c))) {
-    out << paragraph(line, heading);
-    heading = false;
-  }
-  out << "</div>\n</article>\n";
+  out << "</div>\n<div class=\"clause\">" << render_change_html(c) << "</div>\n</article>\n";
 }
 
 void write_summary(const std::vector<diff::DocumentDiff>& diffs, const std::vector<std::string>& doc_anchors, std::ostream& out) {
@@ -108,6 +101,17 @@ std::string page(const Labels& labels, const std::string& body) {
 }
 
 }  // namespace
+
+std::string render_change_html(const diff::Change& change) {
+  std::string out;
+  // A heading's clause starts with its heading line: set it apart as a heading.
+  bool heading = !(change.after ? change.after->heading : change.before->heading).empty();
+  for (const Line& line : split_lines(clause_edits(change))) {
+    out += paragraph(line, heading);
+    heading = false;
+  }
+  return out;
+}
 
 std::string render_html(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels) {
   AnchorSet anchors;

@@ -65,13 +65,7 @@ void write_change(const diff::Change& c, std::ostream& out) {
   else out << code(primary_ref(c));
   out << "\n\n";
   if (c.consequential) out << "*" << kConsequentialNote << "*\n\n";
-  bool first = true;
-  for (const Line& line : split_lines(clause_edits(c))) {
-    if (!first) out << ">\n";
-    first = false;
-    out << "> " << line_markdown(line) << "\n";
-  }
-  out << "\n";
+  out << render_change_markdown(c) << "\n";
 }
 
 void write_title(const Labels& labels, std::ostream& out) {
@@ -79,6 +73,15 @@ void write_title(const Labels& labels, std::ostream& out) {
 }
 
 }  // namespace
+
+std::string render_change_markdown(const diff::Change& change) {
+  std::string out;
+  for (const Line& line : split_lines(clause_edits(change))) {
+    if (!out.empty()) out += ">\n";
+    out += "> " + line_markdown(line) + "\n";
+  }
+  return out;
+}
 
 std::string render_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels) {
   std::ostringstream out;
