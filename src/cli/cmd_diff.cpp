@@ -13,13 +13,6 @@ namespace lexgit::cli {
 namespace {
 namespace fs = std::filesystem;
 
-bool looks_like_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
-
 // One side of the comparison: the documents at a revision, the versions in
 // force on a date, or a single file.
 class Side {

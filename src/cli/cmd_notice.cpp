@@ -13,13 +13,6 @@ namespace lexgit::cli {
 namespace {
 namespace fs = std::filesystem;
 
-bool looks_like_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
-
 text::Date date_option(const std::string& value, const std::string& option) {
   auto d = text::parse_date(value);
   if (!d) throw Error(ErrorCode::Usage, option + " must be a date such as 2026-12-25, not '" + value + "'");

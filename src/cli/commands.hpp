@@ -63,6 +63,10 @@ bool use_color(const std::string& mode);
 // and English, the clauses left out and why, and an unresolved conflict as such.
 void print_resolution(const precedence::Resolution& r, std::ostream& out);
 
+// True when a revision-or-date argument is written as a date (YYYY-MM-DD), so
+// that a mistyped date is reported as a bad date, not as a missing revision.
+bool looks_like_date(const std::string& s);
+
 // Today's date on this machine's clock and time zone.
 text::Date today();
 

@@ -11,6 +11,13 @@
 
 namespace lexgit::cli {
 
+bool looks_like_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
 void SelectionArgs::add_to(CLI::App* cmd) {
   cmd->add_option("--rev", rev, "Read documents as of this git revision (default: HEAD)");
   cmd->add_option("--at", at, "Use the versions in force on this date, YYYY-MM-DD");

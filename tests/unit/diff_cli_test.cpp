@@ -9,14 +9,14 @@
 
 using namespace lexgit;
 using lexgit::test::read_file;
+using lexgit::test::in;
+using lexgit::test::quote;
 using lexgit::test::run_cli;
 using lexgit::test::TempDir;
 using lexgit::test::write_file;
 
 namespace {
 
-std::string quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
-std::string in(const TempDir& dir) { return "-C " + quote(dir.path) + " "; }
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
 std::string agreement() { return read_file(lexgit::test::source_dir() / "corpus/agreement/partner-framework.md"); }

@@ -12,6 +12,8 @@
 
 using namespace lexgit;
 using lexgit::test::read_file;
+using lexgit::test::in;
+using lexgit::test::quote;
 using lexgit::test::run_cli;
 using lexgit::test::TempDir;
 using lexgit::test::write_file;
@@ -22,7 +24,6 @@ const std::string kAuthor = "渠道管理部 <channel@qingcloud.example>";
 const std::string kNoticeConfig =
     "notice:\n  from: \"渠道管理部 <channel@qingcloud.example>\"\n  to: \"partners@qingcloud.example\"\n";
 
-std::string quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 std::string agreement_source() { return read_file(lexgit::test::source_dir() / "corpus/agreement/partner-framework.md"); }
 

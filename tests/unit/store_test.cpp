@@ -13,6 +13,8 @@
 
 using namespace lexgit;
 using lexgit::test::read_file;
+using lexgit::test::in;
+using lexgit::test::quote;
 using lexgit::test::run_cli;
 using lexgit::test::TempDir;
 using lexgit::test::write_file;
@@ -27,9 +29,7 @@ std::string doc(const std::string& id, const std::string& published, const std::
          "\neffective: " + effective + "\nstatus: " + status + "\n---\n\n# 文档 " + id + "\n\n" + body + "\n";
 }
 
-std::string quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
-std::string in(const TempDir& dir) { return "-C " + quote(dir.path) + " "; }
 
 std::string commit_cli(const TempDir& dir, const std::string& file, const std::string& message) {
   return in(dir) + "commit " + file + " -m '" + message + "' --author '" + kAuthor + "'";

@@ -58,6 +58,12 @@ inline Run run_cli(const std::string& args) {
   return r;
 }
 
+// A path quoted for the shell.
+inline std::string quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+// "-C DIR " for running lexgit in a temporary repository.
+inline std::string in(const TempDir& dir) { return "-C " + quote(dir.path) + " "; }
+
 inline std::string strip_whitespace(const std::string& s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
