@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   add(lexgit::cli::add_commit);
   add(lexgit::cli::add_cache);
   add(lexgit::cli::add_resolve);
+  add(lexgit::cli::add_which);
   add(lexgit::cli::add_words);
 
   try {
