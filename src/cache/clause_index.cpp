@@ -10,7 +10,7 @@ namespace {
 // side and the query side alike.
 const char* kDrop =
     "DROP TABLE IF EXISTS clause_fts; DROP TABLE IF EXISTS clause_subjects; DROP TABLE IF EXISTS indexed_blobs;"
-    " DROP TABLE IF EXISTS clause_index_format;";
+    " DROP TABLE IF EXISTS clause_index_format; DROP TABLE IF EXISTS clause_term_df;";
 
 const char* kTables =
     "CREATE VIRTUAL TABLE IF NOT EXISTS clause_fts USING fts5("
@@ -19,7 +19,8 @@ const char* kTables =
     "CREATE TABLE IF NOT EXISTS clause_subjects(subject TEXT NOT NULL, fts INTEGER NOT NULL);"
     "CREATE INDEX IF NOT EXISTS clause_subjects_by_subject ON clause_subjects(subject);"
     "CREATE TABLE IF NOT EXISTS indexed_blobs(oid TEXT PRIMARY KEY, clauses INTEGER NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS clause_index_format(version INTEGER NOT NULL);";
+    "CREATE TABLE IF NOT EXISTS clause_index_format(version INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS clause_term_df(term TEXT PRIMARY KEY, clauses INTEGER NOT NULL) WITHOUT ROWID;";
 
 constexpr char kSubjectSeparator = '\x1f';
 
@@ -73,6 +74,18 @@ class Transaction {
  private:
   sqlite3* db_;
 };
+
+// Adds one to the count of each distinct term of a clause.
+void count_terms(std::string_view terms, std::unordered_map<std::string, long long>& frequency) {
+  std::unordered_set<std::string_view> seen;
+  while (!terms.empty()) {
+    std::size_t end = terms.find(' ');
+    std::string_view t = terms.substr(0, end);
+    if (!t.empty() && seen.insert(t).second) ++frequency[std::string(t)];
+    if (end == std::string_view::npos) break;
+    terms.remove_prefix(end + 1);
+  }
+}
 
 }  // namespace
 
@@ -142,6 +155,7 @@ void ClauseIndex::add(const std::unordered_map<std::string, std::vector<IndexedC
   Statement mark = prepare("INSERT OR IGNORE INTO indexed_blobs(oid, clauses) VALUES(?1, ?2)");
   Statement row = prepare("INSERT INTO clause_fts(blob, clause, terms, text, subjects) VALUES(?1, ?2, ?3, ?4, ?5)");
   Statement subject = prepare("INSERT INTO clause_subjects(subject, fts) VALUES(?1, ?2)");
+  std::unordered_map<std::string, long long> frequency;  // term → clauses containing it, in this batch
   for (const auto& [blob, clauses] : batch) {
     sqlite3_reset(mark.get());
     bind_text(mark.get(), 1, blob);
@@ -157,6 +171,7 @@ void ClauseIndex::add(const std::unordered_map<std::string, std::vector<IndexedC
       bind_text(row.get(), 5, join_subjects(c.subjects));
       if (sqlite3_step(row.get()) != SQLITE_DONE) fail("insert");
       sqlite3_int64 id = sqlite3_last_insert_rowid(db_);
+      count_terms(c.terms, frequency);
       for (const std::string& name : c.subjects) {
         sqlite3_reset(subject.get());
         bind_text(subject.get(), 1, name);
@@ -165,21 +180,49 @@ void ClauseIndex::add(const std::unordered_map<std::string, std::vector<IndexedC
       }
     }
   }
+  Statement df = prepare(
+      "INSERT INTO clause_term_df(term, clauses) VALUES(?1, ?2)"
+      " ON CONFLICT(term) DO UPDATE SET clauses = clauses + excluded.clauses");
+  for (const auto& [term, n] : frequency) {
+    sqlite3_reset(df.get());
+    bind_text(df.get(), 1, term);
+    sqlite3_bind_int64(df.get(), 2, n);
+    if (sqlite3_step(df.get()) != SQLITE_DONE) fail("frequency");
+  }
   tx.commit();
 }
 
-void ClauseIndex::search(const std::string& match, const std::function<bool(IndexHit&&)>& take) {
-  Statement s = prepare(
-      "SELECT blob, clause, text, subjects, bm25(clause_fts) AS rank FROM clause_fts"
-      " WHERE clause_fts MATCH ?1 ORDER BY rank");
-  bind_text(s.get(), 1, match);
-  int rc;
-  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
-    IndexHit hit{column(s.get(), 0), column(s.get(), 1), column(s.get(), 2), split_subjects(column(s.get(), 3)),
-                 -sqlite3_column_double(s.get(), 4)};
-    if (!take(std::move(hit))) return;
+std::unordered_map<std::string, long long> ClauseIndex::document_frequency(const std::vector<std::string>& terms) {
+  std::unordered_map<std::string, long long> out;
+  Statement s = prepare("SELECT clauses FROM clause_term_df WHERE term = ?1");
+  for (const std::string& t : terms) {
+    sqlite3_reset(s.get());
+    bind_text(s.get(), 1, t);
+    out[t] = sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
   }
+  return out;
+}
+
+std::vector<std::pair<long long, double>> ClauseIndex::search(const std::string& match, long long limit) {
+  std::vector<std::pair<long long, double>> out;
+  Statement s = prepare("SELECT rowid, bm25(clause_fts) AS r FROM clause_fts WHERE clause_fts MATCH ?1 ORDER BY r LIMIT ?2");
+  bind_text(s.get(), 1, match);
+  sqlite3_bind_int64(s.get(), 2, limit);
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) out.emplace_back(sqlite3_column_int64(s.get(), 0), -sqlite3_column_double(s.get(), 1));
   if (rc != SQLITE_DONE) fail("search");
+  return out;
+}
+
+IndexHit ClauseIndex::row(long long rowid) {
+  if (!row_) row_ = prepare("SELECT blob, clause, text, subjects FROM clause_fts WHERE rowid = ?1");
+  sqlite3_stmt* s = row_.get();
+  sqlite3_reset(s);
+  sqlite3_bind_int64(s, 1, rowid);
+  if (sqlite3_step(s) != SQLITE_ROW) fail("row");
+  IndexHit hit{column(s, 0), column(s, 1), column(s, 2), split_subjects(column(s, 3)), 0};
+  sqlite3_reset(s);  // ends the read
+  return hit;
 }
 
 std::vector<IndexHit> ClauseIndex::with_subjects(const std::vector<std::string>& subjects) {

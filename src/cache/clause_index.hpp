@@ -5,7 +5,6 @@
 // at any time: it is rebuilt from the documents as questions are asked.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -49,11 +48,16 @@ class ClauseIndex {
   // recorded too, so that it is not read again.
   void add(const std::unordered_map<std::string, std::vector<IndexedClause>>& batch);
 
-  // Every clause matching the FTS5 query `match`, best first, until `take`
-  // returns false.
-  void search(const std::string& match, const std::function<bool(IndexHit&&)>& take);
+  // The best `limit` clauses matching the FTS5 query `match`: rowid and
+  // relevance (-bm25()), best first.
+  std::vector<std::pair<long long, double>> search(const std::string& match, long long limit);
+  // One clause by rowid (score 0).
+  IndexHit row(long long rowid);
   // The clauses carrying any of these subjects (score 0).
   std::vector<IndexHit> with_subjects(const std::vector<std::string>& subjects);
+  // How many indexed clauses (of any blob) contain each term, as add() counted
+  // the terms it was given.
+  std::unordered_map<std::string, long long> document_frequency(const std::vector<std::string>& terms);
   long long clause_count();
 
   // Removes the index's tables from a cache database (nothing when absent).
@@ -75,6 +79,7 @@ class ClauseIndex {
 
   std::unique_ptr<sqlite3, DbDeleter> owned_;  // set for an in-memory index
   sqlite3* db_;
+  Statement row_;  // prepared once (finalized before owned_ closes the database)
 };
 
 }  // namespace lexgit::cache

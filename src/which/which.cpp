@@ -14,8 +14,13 @@
 namespace lexgit::which {
 namespace {
 
+// Above this many clauses containing a term of the question, the query is
+// planned for speed (see plan_query).
+constexpr long long kFullRankingBudget = 20000;
+constexpr double kCommonTerm = 0.2;
+
 // How index rows are made; bump it when clause_terms() or add_rows() change.
-constexpr int kIndexFormat = 2;
+constexpr int kIndexFormat = 3;
 
 bool is_han(char32_t cp) {
   return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -131,11 +136,11 @@ void bring_up_to_date(DocumentSet& set, cache::ClauseIndex& index, const std::ve
   index.add(batch);
 }
 
-// An FTS5 query: every term as a quoted string, OR-ed.
-std::string match_expression(const std::vector<std::string>& terms) {
+// An FTS5 query: every term as a quoted string, joined by AND or OR.
+std::string join_terms(const std::vector<std::string>& terms, const char* op) {
   std::string out;
   for (const std::string& t : terms) {
-    if (!out.empty()) out += " OR ";
+    if (!out.empty()) out += op;
     out += '"';
     for (char c : t) {
       if (c == '"') out += '"';
@@ -148,6 +153,65 @@ std::string match_expression(const std::vector<std::string>& terms) {
 
 Hit make_hit(cache::IndexHit&& h, const Revision& r) {
   return Hit{precedence::Candidate{r.doc + "#" + h.clause, r, std::move(h.text)}, std::move(h.subjects), h.score};
+}
+
+bool is_single_han(std::string_view term) {
+  std::size_t pos = 0;
+  return is_han(text::next_code_point(term, pos)) && pos == term.size();
+}
+
+// The terms to search for: those found in the index. When together they occur
+// in more than kFullRankingBudget clauses, ranking all of those would be slow,
+// and the plan changes: terms found in more than kCommonTerm of the clauses
+// (they tell little) and single characters a bigram covers are left out (the
+// two rarest terms stay if nothing else does), and the clauses with all the
+// terms are ranked first.
+struct Plan {
+  std::vector<std::string> terms;
+  bool all_first = false;
+};
+
+Plan plan_query(cache::ClauseIndex& index, const std::vector<std::string>& terms) {
+  std::unordered_map<std::string, long long> df = index.document_frequency(terms);
+  std::vector<std::string> present;
+  long long postings = 0;
+  for (const std::string& t : terms)
+    if (df[t] > 0) present.push_back(t), postings += df[t];
+  if (postings <= kFullRankingBudget) return {present, false};
+  double common = kCommonTerm * static_cast<double>(index.clause_count());
+  std::vector<std::string> kept;
+  for (const std::string& t : present)
+    if (static_cast<double>(df[t]) <= common) kept.push_back(t);
+  if (kept.empty()) {
+    std::sort(present.begin(), present.end(), [&](const auto& a, const auto& b) { return df[a] < df[b]; });
+    kept.assign(present.begin(), present.begin() + std::min<std::size_t>(2, present.size()));
+  }
+  Plan plan{{}, true};
+  for (const std::string& t : kept) {
+    auto covers = [&](const std::string& other) { return other.size() > t.size() && other.find(t) != std::string::npos; };
+    if (!is_single_han(t) || std::none_of(kept.begin(), kept.end(), covers)) plan.terms.push_back(t);
+  }
+  return plan;
+}
+
+// The best `k` clauses in force matching `match`, best first.
+std::vector<Hit> rank(cache::ClauseIndex& index, const std::string& match,
+                      const std::unordered_map<std::string, const Revision*>& in_force, std::size_t k) {
+  long long limit = static_cast<long long>(k) * 4 + 16;
+  for (;;) {
+    std::vector<Hit> hits;
+    auto rows = index.search(match, limit);
+    for (const auto& [rowid, score] : rows) {
+      cache::IndexHit h = index.row(rowid);
+      auto it = in_force.find(h.blob);
+      if (it == in_force.end()) continue;
+      h.score = score;
+      hits.push_back(make_hit(std::move(h), *it->second));
+      if (hits.size() == k) return hits;
+    }
+    if (static_cast<long long>(rows.size()) < limit) return hits;
+    limit *= 8;  // most of the best were versions not in force: look further
+  }
 }
 
 bool shares_subject(const Hit& a, const Hit& b) {
@@ -299,12 +363,13 @@ Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Opt
   text::Segmenter segmenter;
   answer.terms = question_terms(segmenter, question);
   if (answer.terms.empty()) return answer;
+  Plan plan = plan_query(*handle.index, answer.terms);
   std::size_t k = std::max<std::size_t>(options.k, 1);
-  handle.index->search(match_expression(answer.terms), [&](cache::IndexHit&& h) {
-    auto it = in_force.find(h.blob);
-    if (it != in_force.end()) answer.candidates.push_back(make_hit(std::move(h), *it->second));
-    return answer.candidates.size() < k;
-  });
+  // The clauses with all the terms score as in the full ranking.
+  if (plan.all_first && plan.terms.size() > 1)
+    answer.candidates = rank(*handle.index, join_terms(plan.terms, " AND "), in_force, k);
+  if (answer.candidates.empty() && !plan.terms.empty())
+    answer.candidates = rank(*handle.index, join_terms(plan.terms, " OR "), in_force, k);
   if (answer.candidates.empty() || answer.candidates.front().score < options.min_score) return answer;
   answer.matched = true;
 
