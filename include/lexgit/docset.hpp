@@ -41,6 +41,14 @@ class DocumentSet {
   Document load(std::string_view doc_or_file);
   Document load(const Revision& entry);
 
+  // .lexgit.yaml as the selection sees it: committed at the selected tip in a
+  // git repository, else the file in the directory; nullopt when there is none.
+  struct Config {
+    std::string yaml;
+    std::string file;  // for messages: ".lexgit.yaml", or the file's path outside git
+  };
+  std::optional<Config> config();
+
   std::vector<std::string> take_warnings();
 
  private:

@@ -101,6 +101,12 @@ struct Clause {
   std::vector<Clause> children;
 
   bool is_group() const { return id.empty(); }
+  // The heading and the text as one string (a line break between), what a
+  // reader sees of the clause itself, its children apart.
+  std::string own_text() const {
+    if (heading.empty()) return text;
+    return text.empty() ? heading : heading + "\n" + text;
+  }
 };
 
 struct Document {

@@ -25,6 +25,19 @@ struct Revision {
   bool removed = false;      // this commit removed the document from the tree
 };
 
+// The revision last recorded on the history (the highest commit order);
+// `revisions` must not be empty.
+const Revision& latest_revision(const std::vector<Revision>& revisions);
+
+// Why a document has no version in force on `at` (when version_in_force says
+// none): in English and Chinese, said of the document ("its first version
+// takes effect on 2025-03-01 …").
+struct Absence {
+  std::string en;
+  std::string zh;
+};
+Absence why_not_in_force(const std::vector<Revision>& revisions, text::Date at);
+
 // Revisions ordered as versions: by effective date, then publication date,
 // then commit order.
 void sort_as_versions(std::vector<Revision>& revisions);

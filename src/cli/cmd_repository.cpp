@@ -8,6 +8,8 @@
 
 #include "cli/commands.hpp"
 #include "lexgit/check.hpp"
+#include "lexgit/diff.hpp"
+#include "lexgit/redline.hpp"
 
 namespace lexgit::cli {
 namespace {
@@ -72,48 +74,135 @@ Action add_ls(CLI::App& app, Globals&) {
   };
 }
 
+namespace {
+
+// A document's versions, oldest first, each parsed; a version that removed the
+// document is an empty one.
+std::vector<Document> load_versions(Versions& versions, const std::vector<Revision>& revisions) {
+  std::vector<Document> docs;
+  for (const Revision& r : revisions) {
+    if (!r.removed) {
+      docs.push_back(versions.load(r));
+      continue;
+    }
+    Document absent;
+    absent.meta = r.meta;
+    absent.meta.id = r.doc;
+    docs.push_back(std::move(absent));
+  }
+  return docs;
+}
+
+// What each version did to the clauses of the one before it (the first
+// version: of nothing), as lexgit diff counts changes.
+std::vector<diff::Stat> clause_counts(const std::vector<Document>& docs, const text::Segmenter& segmenter) {
+  std::vector<diff::Stat> out;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    Document none;
+    none.meta = docs[i].meta;
+    out.push_back(diff::compare(i > 0 ? docs[i - 1] : none, docs[i], segmenter).stat());
+  }
+  return out;
+}
+
+int changed(const diff::Stat& s) { return s.modified + s.moved + s.renumbered; }
+
+nlohmann::json revision_json(const CommitInfo& c, const Revision& r) {
+  return {{"commit", c.id}, {"author", c.author}, {"time", commit_time(c)}, {"message", c.message},
+          {"published", text::format_iso(r.meta.published)}, {"effective", text::format_iso(r.meta.effective)},
+          {"status", r.removed ? "removed" : std::string(to_string(r.meta.status))}, {"path", r.path}};
+}
+
+void print_revision_text(const CommitInfo& c, const Revision& r, std::ostream& out) {
+  out << "commit " << c.id << "\n"
+      << "Author: " << c.author << "\n"
+      << "Date:   " << commit_time(c) << "\n";
+  if (r.removed) out << "        removed from " << r.path << "\n";
+  else
+    out << "        published " << text::format_iso(r.meta.published) << ", effective " << text::format_iso(r.meta.effective) << ", "
+        << to_string(r.meta.status) << " (" << r.path << ")\n";
+}
+
+void print_message(const CommitInfo& c, std::ostream& out) {
+  std::istringstream lines(c.message);
+  std::string line;
+  out << "\n";
+  while (std::getline(lines, line)) out << "    " << line << "\n";
+  out << "\n";
+}
+
+// lexgit log DOC: each revision, newest version first, with its clause counts.
+void log_document(DocumentSet& set, std::vector<Revision> revisions, bool json) {
+  text::Segmenter segmenter;
+  std::vector<diff::Stat> counts = clause_counts(load_versions(set.versions(), revisions), segmenter);
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t i = revisions.size(); i-- > 0;) {
+    const Revision& r = revisions[i];
+    const diff::Stat& s = counts[i];
+    CommitInfo c = set.repository().commit_info(r.commit);
+    if (json) {
+      nlohmann::json j = revision_json(c, r);
+      j["clauses"] = {{"added", s.added}, {"changed", changed(s)}, {"removed", s.removed}};
+      out.push_back(std::move(j));
+      continue;
+    }
+    print_revision_text(c, r, std::cout);
+    std::cout << "        clauses: +" << s.added << " ~" << changed(s) << " -" << s.removed << "\n";
+    print_message(c, std::cout);
+  }
+  if (json) std::cout << out.dump(2) << "\n";
+}
+
+// lexgit log DOC#ID: the revisions that changed one clause, each with its redline.
+void log_clause(DocumentSet& set, const std::vector<Revision>& revisions, const std::string& id, bool json, bool color) {
+  text::Segmenter segmenter;
+  std::vector<Document> docs = load_versions(set.versions(), revisions);
+  if (revisions.back().removed)
+    throw Error(ErrorCode::NotFound, "document '" + revisions.back().doc + "' was removed by commit " + revisions.back().commit.substr(0, 12));
+  std::vector<redline::ClauseStep> steps = redline::clause_history(docs, id, segmenter);
+  nlohmann::json out = nlohmann::json::array();
+  for (const redline::ClauseStep& step : steps) {
+    const Revision& r = revisions[step.version];
+    CommitInfo c = set.repository().commit_info(r.commit);
+    if (json) {
+      nlohmann::json j = revision_json(c, r);
+      j["ref"] = step.ref;
+      j["change"] = diff::to_json(step.change);
+      out.push_back(std::move(j));
+      continue;
+    }
+    print_revision_text(c, r, std::cout);
+    print_message(c, std::cout);
+    std::cout << redline::render_change_text(step.change, {color}) << "\n";
+  }
+  if (json) std::cout << out.dump(2) << "\n";
+}
+
+}  // namespace
+
 Action add_log(CLI::App& app, Globals&) {
-  auto doc = std::make_shared<std::string>();
+  auto target = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
   auto rev = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand("log", "A document's revisions, newest version first");
-  cmd->add_option("DOC", *doc, "Document id")->required();
+  auto color = std::make_shared<std::string>("auto");
+  CLI::App* cmd = app.add_subcommand("log", "A document's revisions, newest version first; or one clause's history (DOC#ID)");
+  cmd->add_option("DOC", *target, "Document id, or DOC#ID for the revisions that changed one clause")->required();
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--rev", *rev, "History up to this git revision (default: HEAD)");
-  return [doc, format, rev] {
+  add_color_option(cmd, *color);
+  return [target, format, rev, color] {
+    Reference ref = parse_reference(*target);
     Selection sel;
     if (!rev->empty()) sel.rev = *rev;
     DocumentSet set = DocumentSet::open(".", sel);
     Versions& versions = set.versions();
     if (set.tip().empty()) throw Error(ErrorCode::NotFound, "the repository has no commits yet");
-    std::vector<Revision> revisions = versions.revisions(set.tip(), *doc);
-    if (revisions.empty()) throw Error(ErrorCode::NotFound, "no document with id '" + *doc + "' in the history of " + (rev->empty() ? "HEAD" : *rev));
+    std::vector<Revision> revisions = versions.revisions(set.tip(), ref.doc);
+    if (revisions.empty()) throw Error(ErrorCode::NotFound, "no document with id '" + ref.doc + "' in the history of " + (rev->empty() ? "HEAD" : *rev));
     sort_as_versions(revisions);
-    std::reverse(revisions.begin(), revisions.end());
     print_warnings(set);
-    nlohmann::json out = nlohmann::json::array();
-    for (const Revision& r : revisions) {
-      CommitInfo c = set.repository().commit_info(r.commit);
-      if (*format == "json") {
-        out.push_back({{"commit", c.id}, {"author", c.author}, {"time", commit_time(c)}, {"message", c.message},
-                       {"published", text::format_iso(r.meta.published)}, {"effective", text::format_iso(r.meta.effective)},
-                       {"status", r.removed ? "removed" : std::string(to_string(r.meta.status))}, {"path", r.path}});
-        continue;
-      }
-      std::cout << "commit " << c.id << "\n"
-                << "Author: " << c.author << "\n"
-                << "Date:   " << commit_time(c) << "\n";
-      if (r.removed) std::cout << "        removed from " << r.path << "\n";
-      else
-        std::cout << "        published " << text::format_iso(r.meta.published) << ", effective " << text::format_iso(r.meta.effective) << ", "
-                  << to_string(r.meta.status) << " (" << r.path << ")\n";
-      std::istringstream lines(c.message);
-      std::string line;
-      std::cout << "\n";
-      while (std::getline(lines, line)) std::cout << "    " << line << "\n";
-      std::cout << "\n";
-    }
-    if (*format == "json") std::cout << out.dump(2) << "\n";
+    if (ref.id.empty()) log_document(set, std::move(revisions), *format == "json");
+    else log_clause(set, revisions, ref.id, *format == "json", use_color(*color));
     return 0;
   };
 }

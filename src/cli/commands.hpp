@@ -33,6 +33,12 @@ Action add_commit(CLI::App& app, Globals& g);
 Action add_cache(CLI::App& app, Globals& g);
 Action add_resolve(CLI::App& app, Globals& g);
 Action add_which(CLI::App& app, Globals& g);
+Action add_period(CLI::App& app, Globals& g);
+Action add_notice(CLI::App& app, Globals& g);
+Action add_publish(CLI::App& app, Globals& g);
+
+Action add_diff(CLI::App& app, Globals& g);
+Action add_difftool(CLI::App& app, Globals& g);
 
 // --rev and --at, for commands that read documents.
 struct SelectionArgs {
@@ -46,6 +52,12 @@ struct SelectionArgs {
 void print_warnings(DocumentSet& set);
 
 // ---- output helpers ----
+
+// Adds --color=auto|always|never to a command.
+void add_color_option(CLI::App* cmd, std::string& mode);
+// Whether to colour: "always", "never", or for "auto" a terminal on stdout (or
+// git's pager, when git runs lexgit as its diff command).
+bool use_color(const std::string& mode);
 
 // A resolution as a partner reads it: the governing clause quoted with its
 // document and dates, then each beaten clause with the rule in plain Chinese

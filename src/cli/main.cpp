@@ -26,10 +26,15 @@ int main(int argc, char** argv) {
   add(lexgit::cli::add_check);
   add(lexgit::cli::add_ls);
   add(lexgit::cli::add_log);
+  add(lexgit::cli::add_diff);
+  add(lexgit::cli::add_difftool);
   add(lexgit::cli::add_commit);
   add(lexgit::cli::add_cache);
   add(lexgit::cli::add_resolve);
   add(lexgit::cli::add_which);
+  add(lexgit::cli::add_period);
+  add(lexgit::cli::add_notice);
+  add(lexgit::cli::add_publish);
   add(lexgit::cli::add_words);
 
   try {

@@ -1,7 +1,9 @@
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <unistd.h>
 
 #include "cli/commands.hpp"
 #include "lexgit/error.hpp"
@@ -50,6 +52,18 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
     std::filesystem::remove(tmp);
     throw Error(ErrorCode::BadInput, "cannot replace the file: " + ec.message(), {path.string(), 0});
   }
+}
+
+void add_color_option(CLI::App* cmd, std::string& mode) {
+  cmd->add_option("--color", mode, "Colour the redline: auto (on a terminal), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* pager = std::getenv("GIT_PAGER_IN_USE");
+  return isatty(STDOUT_FILENO) || (pager && std::string(pager) == "true");
 }
 
 std::string abbreviate(const std::string& s, int columns) {

@@ -3,7 +3,8 @@
 // 1. Clauses with identical content (heading and text; numbers aside) are
 //    aligned in order: first on content that occurs once on each side (as
 //    patience diff does), then between those anchors. Aligned clauses whose
-//    ids differ are renumbered — unless only an ancestor's number changed.
+//    ids differ are renumbered — unless only an ancestor's number changed, or
+//    only the place of an unnumbered paragraph (its pN).
 // 2. Identical content out of that order is moved.
 // 3. Between the anchors, left-over clauses that read alike are one clause
 //    modified; left-overs elsewhere that read nearly alike are moved with edits.
@@ -16,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diff/sequence.hpp"
+#include "diff/words.hpp"
 #include "document/numbering.hpp"
 #include "lexgit/diff.hpp"
 
@@ -50,7 +52,7 @@ std::string local_id(const std::string& id) {
 // The clause's text with its descendants', for a unit added or removed whole.
 std::string subtree_text(const Clause& c) {
   std::string s = c.number.empty() ? "" : c.number + " ";
-  s += c.heading.empty() ? c.text : (c.text.empty() ? c.heading : c.heading + "\n" + c.text);
+  s += c.own_text();
   for (const Clause& child : c.children) s += "\n" + subtree_text(child);
   return s;
 }
@@ -61,7 +63,7 @@ Side side_of(const std::string& doc, const Clause& c, bool whole) {
   s.id = c.id;
   s.number = c.number;
   s.heading = c.heading;
-  s.text = whole ? subtree_text(c) : (c.heading.empty() ? c.text : (c.text.empty() ? c.heading : c.heading + "\n" + c.text));
+  s.text = whole ? subtree_text(c) : c.own_text();
   s.first_line = c.first_line;
   s.last_line = c.last_line;
   return s;
@@ -162,18 +164,24 @@ class Aligner {
     }
   }
 
-  double similarity_between(int o, int n) {
-    return text_similarity(clause_text(old_[static_cast<std::size_t>(o)]), clause_text(new_[static_cast<std::size_t>(n)]), segmenter_, terms_);
+  // Each clause's text, and its words, computed once: a clause may be measured
+  // against several others before it is paired.
+  std::map<int, std::pair<std::string, std::vector<std::string_view>>> old_units_, new_units_;
+
+  const std::vector<std::string_view>& units_of(std::map<int, std::pair<std::string, std::vector<std::string_view>>>& cache,
+                                                const std::vector<Flat>& side, int i) {
+    auto it = cache.find(i);
+    if (it == cache.end()) {
+      it = cache.emplace(i, std::make_pair(clause_text(side[static_cast<std::size_t>(i)]), std::vector<std::string_view>{})).first;
+      it->second.second = words::units(it->second.first, segmenter_, terms_);
+    }
+    return it->second.second;
   }
 
-  std::vector<Edit> edits_between(int o, int n) {
-    return word_diff(clause_text(old_[static_cast<std::size_t>(o)]), clause_text(new_[static_cast<std::size_t>(n)]), segmenter_, terms_);
-  }
+  std::vector<Edit> aligned_units(int o, int n) { return words::align(units_of(old_units_, old_, o), units_of(new_units_, new_, n)); }
+  double similarity_between(int o, int n) { return similarity(aligned_units(o, n)); }
 
-  static std::string clause_text(const Flat& f) {
-    const Clause& c = *f.clause;
-    return c.heading.empty() ? c.text : (c.text.empty() ? c.heading : c.heading + "\n" + c.text);
-  }
+  static std::string clause_text(const Flat& f) { return f.clause->own_text(); }
 
   // In each gap, left-over clauses that read alike are one clause modified.
   void pair_similar_in_gaps() {
@@ -304,13 +312,17 @@ class Aligner {
       bool same_text = old_[static_cast<std::size_t>(o)].hash == new_[static_cast<std::size_t>(n)].hash;
       bool in_order = in_order_.count(n) > 0;
       bool renumber_explained = a.id != b.id && local_id(a.id) == local_id(b.id) && parents_aligned(o, n);
-      if (same_text && in_order && (a.id == b.id || renumber_explained)) continue;
+      // An unnumbered paragraph's id counts its place (p3 → p4); when a sibling
+      // comes or goes it shifts, but no number a reader sees has changed.
+      bool only_place_shifted = a.number.empty() && b.number.empty() && parents_aligned(o, n);
+      if (same_text && in_order && (a.id == b.id || renumber_explained || only_place_shifted)) continue;
       Change c;
       c.before = side_of(old_doc, a, false);
       c.after = side_of(new_doc, b, false);
       if (!same_text) {
-        c.edits = edits_between(o, n);
-        c.similarity = similarity_between(o, n);
+        std::vector<Edit> raw = aligned_units(o, n);
+        c.similarity = similarity(raw);
+        c.edits = words::clean_up(std::move(raw));
         c.consequential = only_references(c.edits, renumbered);
       }
       if (!in_order) c.kind = ChangeKind::Moved;

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "diff/sequence.hpp"
+#include "diff/words.hpp"
 #include "lexgit/diff.hpp"
 
 namespace lexgit::diff {
@@ -12,22 +13,6 @@ std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
-}
-
-// The text cut into units that cover it entirely: words, and the whitespace
-// between them as units of their own, so that edits reproduce the text exactly
-// and a changed amount does not take the space before it along.
-std::vector<std::string_view> units(std::string_view text, const text::Segmenter& segmenter,
-                                    const std::vector<std::string>& terms) {
-  std::vector<std::string_view> out;
-  std::size_t from = 0;
-  for (const text::Token& t : segmenter.words(text, terms)) {
-    if (t.offset > from) out.push_back(text.substr(from, t.offset - from));
-    out.push_back(t.text);
-    from = t.offset + t.text.size();
-  }
-  if (from < text.size()) out.push_back(text.substr(from));
-  return out;
 }
 
 void push(std::vector<Edit>& edits, Op op, std::string_view s) {
@@ -83,12 +68,26 @@ bool fold_short_equalities(std::vector<Edit>& edits) {
 
 }  // namespace
 
-namespace {
 
-// Edits straight from the longest common run of units, before any clean-up.
-std::vector<Edit> aligned_units(std::string_view before, std::string_view after, const text::Segmenter& segmenter,
-                                const std::vector<std::string>& terms) {
-  std::vector<std::string_view> a = units(before, segmenter, terms), b = units(after, segmenter, terms);
+namespace words {
+
+// The text cut into units that cover it entirely: words, and the whitespace
+// between them as units of their own, so that edits reproduce the text exactly
+// and a changed amount does not take the space before it along.
+std::vector<std::string_view> units(std::string_view text, const text::Segmenter& segmenter,
+                                    const std::vector<std::string>& terms) {
+  std::vector<std::string_view> out;
+  std::size_t from = 0;
+  for (const text::Token& t : segmenter.words(text, terms)) {
+    if (t.offset > from) out.push_back(text.substr(from, t.offset - from));
+    out.push_back(t.text);
+    from = t.offset + t.text.size();
+  }
+  if (from < text.size()) out.push_back(text.substr(from));
+  return out;
+}
+
+std::vector<Edit> align(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
   std::unordered_map<std::string_view, std::uint64_t> ids;
   auto intern = [&](const std::vector<std::string_view>& us) {
     std::vector<std::uint64_t> out;
@@ -110,20 +109,24 @@ std::vector<Edit> aligned_units(std::string_view before, std::string_view after,
   return edits;
 }
 
-}  // namespace
+std::vector<Edit> clean_up(std::vector<Edit> edits) {
+  edits = normalise(edits);
+  while (fold_short_equalities(edits)) edits = normalise(edits);
+  return edits;
+}
+
+}  // namespace words
 
 std::vector<Edit> word_diff(std::string_view before, std::string_view after, const text::Segmenter& segmenter,
                             const std::vector<std::string>& terms) {
   if (before == after) return before.empty() ? std::vector<Edit>{} : std::vector<Edit>{{Op::Equal, std::string(before)}};
-  std::vector<Edit> edits = normalise(aligned_units(before, after, segmenter, terms));
-  while (fold_short_equalities(edits)) edits = normalise(edits);
-  return edits;
+  return words::clean_up(words::align(words::units(before, segmenter, terms), words::units(after, segmenter, terms)));
 }
 
 double text_similarity(std::string_view before, std::string_view after, const text::Segmenter& segmenter,
                        const std::vector<std::string>& terms) {
   if (before == after) return 1.0;
-  return similarity(aligned_units(before, after, segmenter, terms));
+  return similarity(words::align(words::units(before, segmenter, terms), words::units(after, segmenter, terms)));
 }
 
 double similarity(const std::vector<Edit>& edits) {

@@ -21,16 +21,6 @@ bool names_a_file(std::string_view s) {
   return r.is_path() || fs::is_regular_file(fs::path(r.doc));
 }
 
-// Why a document has no version in force on a date, for the error message.
-std::string why_not_in_force(const std::vector<Revision>& revisions, text::Date at) {
-  text::Date first{9999, 12, 31};
-  for (const Revision& r : revisions)
-    if (!r.removed && r.meta.status != Status::Draft) first = std::min(first, r.meta.effective);
-  if (revisions.back().removed) return "it was removed from the repository";
-  if (at < first) return first.year == 9999 ? "it has only drafts" : "its first version takes effect on " + text::format_iso(first);
-  return "it was withdrawn";
-}
-
 }  // namespace
 
 DocumentSet::DocumentSet(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -108,13 +98,25 @@ Document DocumentSet::load(std::string_view doc_or_file) {
     auto version = version_in_force(revisions, *impl_->selection.at);
     if (!version)
       throw Error(ErrorCode::NotFound, "document '" + id + "' is not in force on " + text::format_iso(*impl_->selection.at) + ": " +
-                                           why_not_in_force(revisions, *impl_->selection.at));
+                                           why_not_in_force(revisions, *impl_->selection.at).en);
     return impl_->versions->load(*version);
   }
-  auto latest = std::max_element(revisions.begin(), revisions.end(),
-                                 [](const Revision& a, const Revision& b) { return a.sequence < b.sequence; });
-  if (latest->removed) throw Error(ErrorCode::NotFound, "document '" + id + "' was removed by commit " + latest->commit.substr(0, 12));
-  return impl_->versions->load(*latest);
+  const Revision& latest = latest_revision(revisions);
+  if (latest.removed) throw Error(ErrorCode::NotFound, "document '" + id + "' was removed by commit " + latest.commit.substr(0, 12));
+  return impl_->versions->load(latest);
+}
+
+std::optional<DocumentSet::Config> DocumentSet::config() {
+  const std::string name = ".lexgit.yaml";
+  if (impl_->repo) {
+    if (impl_->tip.empty()) return std::nullopt;
+    auto yaml = impl_->repo->file_at(impl_->tip, name);
+    if (!yaml) return std::nullopt;
+    return Config{std::move(*yaml), name};
+  }
+  fs::path file = impl_->dir / name;
+  if (!fs::exists(file)) return std::nullopt;
+  return Config{read_file(file), file.string()};
 }
 
 std::vector<std::string> DocumentSet::take_warnings() {

@@ -231,56 +231,20 @@ Resolution resolve(const Policy& policy, std::vector<Candidate> candidates, std:
 
 // ---- gathering ----------------------------------------------------------------------------
 
-namespace {
-
-std::string clause_text(const Clause& c) {
-  return c.heading.empty() ? c.text : (c.text.empty() ? c.heading : c.heading + "\n" + c.text);
-}
-
-std::string why_not_in_force(const std::vector<Revision>& revisions, text::Date at, std::string& zh) {
-  text::Date first{9999, 12, 31};
-  for (const Revision& r : revisions)
-    if (!r.removed && r.meta.status != Status::Draft) first = std::min(first, r.meta.effective);
-  if (!revisions.empty() && std::max_element(revisions.begin(), revisions.end(), [](auto& a, auto& b) { return a.sequence < b.sequence; })->removed) {
-    zh = "该文档已被删除";
-    return "the document was removed";
-  }
-  if (first.year == 9999) {
-    zh = "该文档只有草稿，从未生效";
-    return "the document has only drafts: never in force";
-  }
-  if (at < first) {
-    zh = "尚未生效（" + text::format_zh_cn(first) + "起生效）；变更无追溯力";
-    return "not yet in force on " + text::format_iso(at) + ": it takes effect on " + text::format_iso(first) +
-           ", and changes are not retroactive";
-  }
-  zh = "已被撤回";
-  return "withdrawn before " + text::format_iso(at);
-}
-
-}  // namespace
-
 Policy policy_for(DocumentSet& set) {
   std::string agreement;
   int agreements = 0;
   for (const Revision& r : set.entries())
     if (r.meta.kind == DocKind::Agreement) agreement = r.doc, ++agreements;
   if (agreements > 1) agreement.clear();
-  std::optional<std::string> yaml;
-  std::string file = ".lexgit.yaml";
-  if (set.in_git()) {
-    if (!set.tip().empty()) yaml = set.repository().file_at(set.tip(), ".lexgit.yaml");
-  } else if (std::filesystem::exists(set.directory() / ".lexgit.yaml")) {
-    file = (set.directory() / ".lexgit.yaml").string();
-    yaml = read_file(file);
-  }
-  if (!yaml) {
+  std::optional<DocumentSet::Config> config = set.config();
+  if (!config) {
     if (agreement.empty())
       throw Error(ErrorCode::BadInput, agreements > 1 ? "several documents of kind agreement: name the framework agreement as precedence.agreement in .lexgit.yaml"
                                                       : "no document of kind agreement: the precedence rules need the framework agreement");
     return Policy::defaults(agreement);
   }
-  return load_policy(*yaml, file, agreement);
+  return load_policy(config->yaml, config->file, agreement);
 }
 
 Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::string>& refs, text::Date at) {
@@ -297,14 +261,13 @@ Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::s
         if (r.doc == ref.doc) revisions.push_back(r);
     }
     if (revisions.empty()) throw Error(ErrorCode::NotFound, "no document '" + ref.doc + "' (in " + ref_text + ")");
-    auto latest = *std::max_element(revisions.begin(), revisions.end(), [](auto& a, auto& b) { return a.sequence < b.sequence; });
+    const Revision& latest = latest_revision(revisions);
     std::string canonical = ref.doc + "#" + ref.id;
 
     auto version = version_in_force(revisions, at);
     if (!version) {
-      Excluded e{canonical, std::nullopt, "", ""};
-      e.reason = why_not_in_force(revisions, at, e.reason_zh);
-      g.excluded.push_back(std::move(e));
+      Absence why = why_not_in_force(revisions, at);
+      g.excluded.push_back({canonical, std::nullopt, "not in force on " + text::format_iso(at) + ": " + why.en, "不在有效期内：" + why.zh});
       continue;
     }
     Document doc = set.load(*version);
@@ -315,7 +278,7 @@ Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::s
                             "生效版本中没有该条款"});
       continue;
     }
-    Candidate c{canonical, *version, clause_text(*clause)};
+    Candidate c{canonical, *version, clause->own_text()};
     if (version->blob != latest.blob && !latest.removed)
       g.notes.push_back(canonical + ": the version in force on " + text::format_iso(at) + " is the one effective " +
                         text::format_iso(version->meta.effective) + " (commit " + version->commit.substr(0, 12) +

@@ -4,6 +4,9 @@
 #include "lexgit/text.hpp"
 
 #include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 #include <unicode/fmtable.h>
 #include <unicode/parsepos.h>
 #include <unicode/rbnf.h>
@@ -79,6 +82,58 @@ const SpelloutParser& spellout() {
   return parser;
 }
 
+// n in 1..9999 as the zh_CN spell-out writes it: 十一, 一百一十, 一百零五, 一千零一十.
+std::u32string spelled(long long n) {
+  static constexpr char32_t digit[] = U"零一二三四五六七八九";
+  std::u32string s;
+  const long long thousands = n / 1000, hundreds = n / 100 % 10, tens = n / 10 % 10, ones = n % 10;
+  if (thousands) s += {digit[thousands], U'千'};
+  if (hundreds) s += {digit[hundreds], U'百'};
+  else if (thousands && (tens || ones)) s += U'零';
+  if (tens) {
+    if (!(tens == 1 && n < 20)) s += digit[tens];
+    s += U'十';
+  } else if (hundreds && ones) {
+    s += U'零';
+  }
+  if (ones) s += digit[ones];
+  return s;
+}
+
+// The value of a numeral below 10000 written exactly as the spell-out writes it
+// (the numbers of parts and articles), or nothing. ICU reads these to the same
+// value (tests/unit/numeral_canonical_test.cpp checks every one), only far more
+// slowly: its rule search dominated the parsing of documents numbered into the
+// hundreds.
+std::optional<long long> spelled_value(const std::vector<char32_t>& cps) {
+  if (cps.size() > 8) return std::nullopt;
+  long long value = 0;
+  int pending = -1;
+  for (char32_t cp : cps) {
+    const int d = chinese_digit(cp);
+    if (cp == U'零') continue;  // its place is checked against the spelling below
+    if (d >= 1 && cp >= U'一' && cp != U'两' && std::u32string_view(U"一二三四五六七八九").find(cp) != std::u32string_view::npos) {
+      if (pending >= 0) return std::nullopt;
+      pending = d;
+      continue;
+    }
+    long long unit = 0;
+    switch (cp) {
+      case U'十': unit = 10; break;
+      case U'百': unit = 100; break;
+      case U'千': unit = 1000; break;
+      default: return std::nullopt;
+    }
+    if (pending < 0 && unit != 10) return std::nullopt;
+    value += (pending < 0 ? 1 : pending) * unit;
+    pending = -1;
+  }
+  if (pending > 0) value += pending;
+  if (value < 1 || value > 9999) return std::nullopt;
+  if (spelled(value) != std::u32string_view(cps.data(), cps.size())) return std::nullopt;
+  return value;
+}
+
 std::optional<Numeral> read_arabic(std::string_view s) {
   long long value = 0;
   std::size_t pos = 0, end = 0;
@@ -122,6 +177,8 @@ std::optional<Numeral> read_numeral(std::string_view utf8) {
     for (char32_t cp : cps) v = v * 10 + chinese_digit(cp);
     return Numeral{v, ends.back()};
   }
+
+  if (auto value = spelled_value(cps)) return Numeral{*value, ends.back()};
 
   // ICU reads the prefix; the ParsePosition says how much of it was a numeral.
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(

@@ -140,12 +140,29 @@ std::size_t quoted_definition(std::string_view text, std::size_t pos, std::vecto
   return before - rest.size();
 }
 
+// Whether a bracket or a quote opens at the start of `rest`: every definition
+// does, so other positions are passed over without trying one.
+bool opens_definition(std::string_view rest) {
+  if (rest.empty()) return false;
+  if (rest[0] == '(' || rest[0] == '"') return true;
+  if (static_cast<unsigned char>(rest[0]) < 0xE2) return false;
+  for (const BracketPair& b : kBrackets)
+    if (rest.starts_with(b.open)) return true;
+  for (const QuotePair& q : kQuotes)
+    if (rest.starts_with(q.open)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> defined_terms(std::string_view utf8) {
   std::vector<std::string> terms;
   std::size_t pos = 0;
   while (pos < utf8.size()) {
+    if (!opens_definition(utf8.substr(pos))) {
+      next_code_point(utf8, pos);
+      continue;
+    }
     std::size_t used = bracket_definition(utf8, pos, terms);
     if (used == 0) used = quoted_definition(utf8, pos, terms);
     if (used > 0) {

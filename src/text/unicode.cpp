@@ -35,10 +35,12 @@ std::string nfc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) throw Error(ErrorCode::Internal, "ICU NFC normaliser unavailable");
-  // Most contract text is already NFC: check first and skip the round trip.
-  auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  if (norm->isNormalized(u, status) && U_SUCCESS(status)) return std::string(utf8);
+  // Most contract text is already NFC: check the UTF-8 itself and skip the
+  // round trip through UTF-16.
+  if (norm->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status) && U_SUCCESS(status))
+    return std::string(utf8);
   status = U_ZERO_ERROR;
+  auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString out = norm->normalize(u, status);
   if (U_FAILURE(status)) throw Error(ErrorCode::Internal, "ICU NFC normalisation failed");
   std::string result;

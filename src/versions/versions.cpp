@@ -105,16 +105,31 @@ std::optional<FrontMatter> read_plain_front_matter(std::string_view yaml) {
 
 }  // namespace
 
+Absence why_not_in_force(const std::vector<Revision>& revisions, text::Date at) {
+  if (!revisions.empty() && latest_revision(revisions).removed) return {"it was removed from the repository", "该文档已被删除"};
+  std::optional<text::Date> first;
+  for (const Revision& r : revisions)
+    if (!r.removed && r.meta.status != Status::Draft && (!first || r.meta.effective < *first)) first = r.meta.effective;
+  if (!first) return {"it has only drafts: it was never in force", "该文档只有草稿，从未生效"};
+  if (at < *first)
+    return {"its first version takes effect on " + text::format_iso(*first) + " (changes are not retroactive)",
+            "尚未生效（" + text::format_zh_cn(*first) + "起生效；变更无追溯力）"};
+  return {"it was withdrawn on or before " + text::format_iso(at), "已被撤回"};
+}
+
 void sort_as_versions(std::vector<Revision>& revisions) {
   std::stable_sort(revisions.begin(), revisions.end(),
                    [](const Revision& a, const Revision& b) { return version_key(a) < version_key(b); });
 }
 
+const Revision& latest_revision(const std::vector<Revision>& revisions) {
+  return *std::max_element(revisions.begin(), revisions.end(),
+                           [](const Revision& a, const Revision& b) { return a.sequence < b.sequence; });
+}
+
 std::optional<Revision> version_in_force(const std::vector<Revision>& revisions, text::Date date) {
   if (revisions.empty()) return std::nullopt;
-  auto latest = std::max_element(revisions.begin(), revisions.end(),
-                                 [](const Revision& a, const Revision& b) { return a.sequence < b.sequence; });
-  if (latest->removed) return std::nullopt;  // no longer in the repository
+  if (latest_revision(revisions).removed) return std::nullopt;  // no longer in the repository
   const Revision* best = nullptr;
   for (const Revision& r : revisions) {
     if (r.removed || r.meta.status == Status::Draft || date < r.meta.effective) continue;
@@ -244,9 +259,9 @@ std::vector<Revision> Versions::revisions(const std::string& tip, const std::str
 std::vector<Revision> Versions::documents_at(const std::string& tip) {
   std::vector<Revision> out;
   for (const auto& [doc, list] : history(tip)) {
-    auto latest = std::max_element(list.begin(), list.end(),
-                                   [](const Revision& a, const Revision& b) { return a.sequence < b.sequence; });
-    if (latest != list.end() && !latest->removed) out.push_back(*latest);
+    if (list.empty()) continue;
+    const Revision& latest = latest_revision(list);
+    if (!latest.removed) out.push_back(latest);
   }
   return out;
 }

@@ -1,0 +1,163 @@
+// Change notices: what the agreement's change clause (part 七) requires when
+// QingCloud changes the agreement's terms. The notice period is read from the
+// change clause in force on the notice date; each change is classified as
+// security-related (effective on the notice date) or not (effective when the
+// period has run, Civil Code Articles 200–204); the notice is written as formal
+// Chinese in Markdown, HTML, JSON or as an e-mail message.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "lexgit/diff.hpp"
+#include "lexgit/document.hpp"
+#include "lexgit/period.hpp"
+#include "lexgit/precedence.hpp"
+#include "lexgit/versions.hpp"
+
+namespace lexgit::notice {
+
+// ---- The notice period ------------------------------------------------------------
+
+// The period of notice the agreement gives itself: the duration right after
+// 提前 in a clause of the part whose heading contains 变更.
+struct NoticePeriod {
+  text::Duration duration;
+  std::string text;         // as written: 一个月
+  std::string basis;        // DOC#ID of the clause
+  std::string part;         // the part that states it: 第七部分“协议条款的变更”
+  std::string clause_text;  // the clause's text
+  std::string commit;       // the commit that recorded the version read (empty for a file)
+  text::Date effective;     // that version's effective date
+};
+
+// The notice period stated by this version of the agreement. Error(BadInput)
+// naming the document and what was looked for when it states none.
+NoticePeriod find_notice_period(const Document& agreement);
+
+// The notice period in force on `date`: read from the version of the agreement
+// in force on that date among `revisions` (one document's revisions). A
+// revision that changes the period governs only notices dated on or after its
+// effective date. Error(NotFound) when no version is in force on the date.
+NoticePeriod notice_period_on(Versions& versions, const std::vector<Revision>& revisions, text::Date date);
+
+// ---- Classification ----------------------------------------------------------------
+
+// The words that make a change security-related (与安全和保障相关的条款):
+// 安全, 保障, 信息安全, 数据安全, 网络安全, 安全事件, 个人信息, 个人信息保护,
+// 安全保护, 安全措施. Matched against lexgit's words of the old and new text.
+const std::vector<std::string>& security_words();
+
+enum class Basis {
+  Keyword,            // a security word occurs in the old or new text
+  NoKeyword,          // none occurs
+  OverrideSecurity,   // --security REF
+  OverrideOrdinary,   // --not-security REF
+};
+
+struct Classification {
+  bool security = false;
+  Basis basis = Basis::NoKeyword;
+  std::string word;  // the word that matched (Keyword)
+  std::string side;  // "old" or "new": where it matched first (Keyword)
+  std::string reason_zh() const;
+  std::string reason_en() const;
+};
+
+// Refs (old or new clause refs) a reviewer has classified by hand.
+struct Overrides {
+  std::vector<std::string> security;
+  std::vector<std::string> ordinary;
+};
+
+Classification classify(const diff::Change& change, const text::Segmenter& segmenter,
+                        const std::vector<std::string>& terms = {});
+
+// ---- The notice -------------------------------------------------------------------
+
+struct NoticeChange {
+  diff::Change change;
+  Classification classification;
+  text::Date effective;
+  std::string part;  // the part it belongs to, as headed: "九． 赔偿责任"; "序言" before part 一
+};
+
+struct Part {
+  std::string heading;
+  std::vector<NoticeChange> changes;
+};
+
+struct Notice {
+  std::string agreement;  // document id
+  std::string title;      // the agreement's title (front matter)
+  text::Date date;        // the notice date D
+  NoticePeriod period;
+  period::Period computed;  // the period from D
+  std::vector<Part> parts;  // changes grouped by part, in the new version's order
+  std::string from_label, to_label;    // what was compared
+  std::string from_commit, to_commit;  // the commits that recorded the two versions; to_commit may be empty (not yet recorded)
+  std::string void_basis, retroactivity_basis;  // from the precedence policy
+  std::string signatory = "北京青云科技股份有限公司";
+
+  std::vector<const NoticeChange*> changes() const;
+  // The day the revision as a whole takes effect: the period's effective day,
+  // or the notice date when every change is security-related.
+  text::Date effective() const;
+};
+
+struct Inputs {
+  const Document* before = nullptr;
+  const Document* after = nullptr;
+  text::Date date;
+  NoticePeriod period;
+  precedence::Policy policy;
+  Overrides overrides;
+  std::string from_label, to_label, from_commit, to_commit;
+};
+
+// Compares the two versions, classifies and dates every change. An override
+// naming no change is Error(Usage); so is a change named by both kinds of
+// override. Error(BadInput) when the versions do not differ.
+Notice prepare(const Inputs& inputs, const text::Segmenter& segmenter);
+
+// ---- Renderings ----------------------------------------------------------------------
+
+// 关于修订《青云合作伙伴框架协议》的通知
+std::string title_of(const Notice& n);
+
+std::string render_markdown(const Notice& n);
+std::string render_text(const Notice& n);  // plain text, for e-mail
+std::string render_html(const Notice& n);  // one self-contained page
+// {"notice_date", "agreement", "title", "revision", "period": {"text", "count", "unit", "basis"},
+//  "last_day", "effective", "changes": [{"kind", "old", "new", "part", "security", "reason",
+//  "reason_zh", "effective"}], "warnings"}
+nlohmann::json to_json(const Notice& n);
+
+// ---- E-mail --------------------------------------------------------------------------
+
+// The notice section of .lexgit.yaml:
+//   notice:
+//     from: "渠道管理部 <channel@qingcloud.example>"   # the e-mail's sender
+//     to: "partners@qingcloud.example"               # one address or a comma-separated list
+//     signatory: 北京青云科技股份有限公司               # who signs (this is the default)
+struct Settings {
+  std::optional<std::string> from, to, signatory;
+  std::string file = ".lexgit.yaml";  // for messages
+  int line = 0;                       // of the notice section
+};
+
+// Error(BadInput) naming the file, line and key of a value that is not a string.
+Settings load_settings(std::string_view yaml, const std::string& file);
+
+// An RFC 5322 message (CRLF line ends): UTF-8, the Subject encoded per RFC 2047,
+// multipart/alternative with the plain-text and the HTML notice, each
+// base64-encoded. `now`: seconds since the epoch, for the Date header.
+// Error(BadInput) naming the key (notice.from, notice.to) when one is missing
+// or is not an address.
+std::string render_eml(const Notice& n, const Settings& settings, long long now);
+
+}  // namespace lexgit::notice

@@ -1,0 +1,87 @@
+// Redlines: the clause-aligned diffs of diff.hpp written out for people and
+// programs — text for a terminal (git-like, word edits marked [-…-] and {+…+}),
+// Markdown for a code-hosting viewer, one self-contained HTML page, and JSON.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "lexgit/diff.hpp"
+
+namespace lexgit::redline {
+
+// What was compared, as the reader should see it: "HEAD~1 (3f2a…)", "in force
+// on 2025-12-31", a file path.
+struct Labels {
+  std::string from, to;
+};
+
+struct TextOptions {
+  bool color = false;  // ANSI colours: deletions red, insertions green
+};
+
+// ---- Full redlines ------------------------------------------------------------
+
+std::string render_text(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels, const TextOptions& options = {});
+std::string render_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
+std::string render_html(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
+// {"from", "to", "documents": [{"doc", "changes": [...]}], "stat": {per kind counts, total}}
+nlohmann::json render_json(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
+
+// ---- Counts only (--stat) -----------------------------------------------------
+
+// One line per document ("partner-framework: 1 added, 3 modified, 6 renumbered"),
+// then the total.
+std::string render_stat_text(const std::vector<diff::DocumentDiff>& diffs, const TextOptions& options = {});
+// The summary table alone.
+std::string render_stat_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
+// A page with the summary alone.
+std::string render_stat_html(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
+// {"from", "to", "documents": [{"doc", "stat": {...}}], "stat": {total}}
+nlohmann::json render_stat_json(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
+
+// ---- Pieces, for commands that print changes one at a time ----------------------
+
+// One change as the text redline shows it: its header line, then the clause.
+std::string render_change_text(const diff::Change& change, const TextOptions& options = {});
+// One change's clause alone, as the Markdown redline quotes it: a blockquote,
+// word edits as <del>/<ins>, contract text escaped. No header.
+std::string render_change_markdown(const diff::Change& change);
+// One change's clause alone, as the HTML redline shows it: <p> per line (a
+// heading line as <p class="heading">), word edits as <del>/<ins>, text escaped.
+std::string render_change_html(const diff::Change& change);
+// "1 added, 3 modified" — the non-zero counts in a fixed order; "no changes" when none.
+std::string describe(const diff::Stat& stat);
+diff::Stat total(const std::vector<diff::DocumentDiff>& diffs);
+
+// The HTML anchor of a clause reference: partner-framework#9.p1 → partner-framework-9.p1
+// (no whitespace, never empty, so it is a valid HTML id).
+std::string anchor_of(std::string_view ref);
+std::string escape_html(std::string_view text);
+// Backslash-escapes the characters Markdown would read as syntax, and writes
+// '<' and '&' as entities, so contract text reads as written in any viewer.
+std::string escape_markdown(std::string_view text);
+
+// ---- A clause through a document's versions -------------------------------------
+
+// A version in which a clause changed, and how.
+struct ClauseStep {
+  std::size_t version = 0;  // index into the versions given
+  std::string ref;          // the clause's ref in that version
+  diff::Change change;      // the change that touched it; a clause added with
+                            // the unit around it is shown as added on its own
+};
+
+// The versions, oldest first, in which the clause `id` of the newest version
+// changed: its text, its number or its place, back to the version that added
+// it. The clause is followed through renumbering and moves, its own or its
+// ancestors'. An empty Document (no clauses) stands for a version in which the
+// document was absent. Newest step first. Error(NotFound) when the newest
+// version has no such clause.
+std::vector<ClauseStep> clause_history(const std::vector<Document>& versions, const std::string& id,
+                                       const text::Segmenter& segmenter);
+
+}  // namespace lexgit::redline

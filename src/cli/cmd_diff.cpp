@@ -1,0 +1,158 @@
+// lexgit diff: clause redlines between two revisions, two dates or two files.
+#include <iostream>
+#include <map>
+#include <optional>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "lexgit/redline.hpp"
+
+namespace lexgit::cli {
+namespace {
+namespace fs = std::filesystem;
+
+bool looks_like_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+// One side of the comparison: the documents at a revision, the versions in
+// force on a date, or a single file.
+class Side {
+ public:
+  static Side open(const std::string& arg) {
+    Side side;
+    if (fs::is_regular_file(arg)) {
+      side.file_ = load_document(arg);
+      side.file_->require_valid();
+      side.label_ = arg;
+      return side;
+    }
+    if (looks_like_date(arg)) {
+      auto date = parse_iso_date(arg);
+      if (!date) throw Error(ErrorCode::Usage, "'" + arg + "' is not a calendar day");
+      side.set_.emplace(DocumentSet::open(".", Selection{.rev = std::nullopt, .at = date}));
+      side.label_ = "in force on " + arg;
+    } else {
+      if (!Repository::discover("."))
+        throw Error(ErrorCode::NotFound, "no file '" + arg + "', and revisions need a git repository (this is not one)");
+      side.set_.emplace(DocumentSet::open(".", Selection{.rev = arg, .at = std::nullopt}));
+      side.label_ = arg + " (" + side.set_->tip().substr(0, 12) + ")";
+    }
+    for (Revision& r : side.set_->entries()) side.entries_.emplace(r.doc, std::move(r));
+    return side;
+  }
+
+  const std::string& label() const { return label_; }
+  bool is_file() const { return file_.has_value(); }
+  const Document& file() const { return *file_; }
+
+  bool has(const std::string& id) const { return file_ ? file_->meta.id == id : entries_.count(id) > 0; }
+  std::set<std::string> ids() const {
+    std::set<std::string> out;
+    if (file_) out.insert(file_->meta.id);
+    for (const auto& [id, r] : entries_) out.insert(id);
+    return out;
+  }
+  // The blob a document is stored as, to skip unchanged ones without parsing.
+  std::string blob(const std::string& id) const {
+    auto it = entries_.find(id);
+    return it == entries_.end() ? "" : it->second.blob;
+  }
+  // The document, or an empty one (no clauses) when this side does not have it.
+  Document load(const std::string& id) {
+    if (file_) return *file_;
+    auto it = entries_.find(id);
+    if (it == entries_.end()) {
+      Document absent;
+      absent.meta.id = id;
+      return absent;
+    }
+    return set_->load(it->second);
+  }
+  void print_warnings_if_any() {
+    if (set_) print_warnings(*set_);
+  }
+
+ private:
+  std::string label_;
+  std::optional<Document> file_;
+  std::optional<DocumentSet> set_;
+  std::map<std::string, Revision> entries_;
+};
+
+// The document ids to compare: those asked for, or every one that differs.
+std::vector<std::string> documents_to_compare(const Side& a, const Side& b, const std::vector<std::string>& asked) {
+  if (a.is_file() || b.is_file()) return {a.is_file() ? a.file().meta.id : b.file().meta.id};
+  if (!asked.empty()) {
+    for (const std::string& id : asked)
+      if (!a.has(id) && !b.has(id))
+        throw Error(ErrorCode::NotFound, "no document '" + id + "' in " + a.label() + " or " + b.label());
+    return asked;
+  }
+  std::set<std::string> ids = a.ids();
+  for (const std::string& id : b.ids()) ids.insert(id);
+  std::vector<std::string> out;
+  for (const std::string& id : ids)
+    if (!(a.has(id) && b.has(id) && a.blob(id) == b.blob(id))) out.push_back(id);
+  return out;
+}
+
+// A DOC argument may be a document's file: it stands for the document's id.
+std::vector<std::string> document_ids(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  for (const std::string& arg : args) out.push_back(fs::is_regular_file(arg) ? load_document(arg).meta.id : arg);
+  return out;
+}
+
+std::string render(const std::vector<diff::DocumentDiff>& diffs, const redline::Labels& labels, const std::string& format,
+                   bool stat, bool color) {
+  if (format == "json") return (stat ? redline::render_stat_json(diffs, labels) : redline::render_json(diffs, labels)).dump(2) + "\n";
+  if (format == "md") return stat ? redline::render_stat_markdown(diffs, labels) : redline::render_markdown(diffs, labels);
+  if (format == "html") return stat ? redline::render_stat_html(diffs, labels) : redline::render_html(diffs, labels);
+  return stat ? redline::render_stat_text(diffs, {color}) : redline::render_text(diffs, labels, {color});
+}
+
+}  // namespace
+
+Action add_diff(CLI::App& app, Globals&) {
+  struct Args {
+    std::string from, to, format = "text", color = "auto";
+    std::vector<std::string> docs;
+    bool stat = false;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "diff", "Clause redline between A and B: git revisions, dates (the versions in force) or document files");
+  cmd->add_option("A", args->from, "Old side: a revision, a date YYYY-MM-DD, or a document file")->required();
+  cmd->add_option("B", args->to, "New side: a revision, a date YYYY-MM-DD, or a document file")->required();
+  cmd->add_option("DOC", args->docs, "Documents to compare (default: every document that differs)");
+  cmd->add_option("--format", args->format, "text, md, html or json")->check(CLI::IsMember({"text", "md", "html", "json"}));
+  cmd->add_flag("--stat", args->stat, "Only the counts of changes per document and kind");
+  add_color_option(cmd, args->color);
+  return [args] {
+    Side a = Side::open(args->from), b = Side::open(args->to);
+    if ((a.is_file() || b.is_file()) && !args->docs.empty())
+      throw Error(ErrorCode::Usage, "a file is compared as the document it holds: name no DOC");
+    text::Segmenter segmenter;
+    bool named = !args->docs.empty();
+    std::vector<diff::DocumentDiff> diffs;
+    for (const std::string& id : documents_to_compare(a, b, document_ids(args->docs))) {
+      diff::DocumentDiff d = diff::compare(a.load(id), b.load(id), segmenter);
+      if (d.doc.empty()) d.doc = id;
+      d.before_label = a.has(id) ? a.label() : "(absent)";
+      d.after_label = b.has(id) ? b.label() : "(absent)";
+      if (named || !d.changes.empty()) diffs.push_back(std::move(d));
+    }
+    a.print_warnings_if_any();
+    b.print_warnings_if_any();
+    std::cout << render(diffs, {a.label(), b.label()}, args->format, args->stat, use_color(args->color));
+    return 0;
+  };
+}
+
+}  // namespace lexgit::cli

@@ -1,0 +1,99 @@
+// The notice's wording, in formal Chinese.
+#include "notice/compose.hpp"
+
+namespace lexgit::notice {
+namespace {
+
+std::string zh(text::Date d) { return text::format_zh_cn(d); }
+
+bool any_security(const Notice& n) {
+  for (const NoticeChange* c : n.changes())
+    if (c->classification.security) return true;
+  return false;
+}
+
+bool all_security(const Notice& n) { return n.effective() == n.date; }
+
+std::string intro(const Notice& n) {
+  return "根据《" + n.title + "》（以下简称“本协议”）" + n.period.part + "的约定，" + n.signatory +
+         "（以下简称“青云科技”）现对本协议的条款作出修订，并就修订内容及其生效日期通知如下。";
+}
+
+std::string period_paragraph(const Notice& n) {
+  const period::Period& p = n.computed;
+  std::string s = "依本协议" + n.period.part + "（" + n.period.basis + "），青云科技变更本协议条款，应提前" + n.period.text +
+                  "通知贵公司；与安全和保障相关的条款可随时变更。本通知发出之日为" + zh(n.date) + "，通知期间自次日起算，至" +
+                  zh(p.last_day) + "届满";
+  if (p.last_day != p.nominal_last_day)
+    s += "（期间最后一日" + zh(p.nominal_last_day) + "为法定休假日，依《中华人民共和国民法典》第二百零三条，以法定休假日结束的次日为期间的最后一日）";
+  s += "。";
+  if (all_security(n)) return s + "本次修订均为与安全和保障相关的条款，自本通知发出之日（" + zh(n.date) + "）起生效。";
+  s += "除与安全和保障相关的条款外，下列修订自" + zh(p.effective) + "起生效";
+  if (any_security(n)) s += "；与安全和保障相关的条款的修订自本通知发出之日（" + zh(n.date) + "）起生效";
+  return s + "。各项修订的类别及生效日期见下文。";
+}
+
+std::string retroactivity_paragraph(const Notice& n) {
+  return "本次修订不具有追溯力：各项修订仅自其生效之日起适用，此前已发生的事项仍适用修订前的条款（见本协议" + n.retroactivity_basis + "）。";
+}
+
+std::string void_paragraph(const Notice& n) {
+  return "贵公司任何书面往来中的补充或不同条款均属无效，不构成对本协议条款的变更；本协议条款的变更以青云科技的通知为准（见本协议" +
+         n.void_basis + "）。";
+}
+
+std::string revision_paragraph(const Notice& n) {
+  std::string s = "本通知所涉协议版本：修订前版本为 " + n.from_label;
+  if (!n.from_commit.empty()) s += "（提交 " + n.from_commit + "）";
+  s += "；修订后版本为 " + n.to_label;
+  s += n.to_commit.empty() ? "（与本通知一并提交）" : "（提交 " + n.to_commit + "）";
+  return s + "。";
+}
+
+}  // namespace
+
+std::string kind_zh(diff::ChangeKind kind) {
+  switch (kind) {
+    case diff::ChangeKind::Modified: return "修改";
+    case diff::ChangeKind::Added: return "新增";
+    case diff::ChangeKind::Removed: return "删除";
+    case diff::ChangeKind::Moved: return "移动";
+    case diff::ChangeKind::Renumbered: return "重新编号";
+  }
+  return {};
+}
+
+std::string change_refs(const diff::Change& c) {
+  if (c.before && c.after && c.before->ref != c.after->ref) return c.before->ref + " → " + c.after->ref;
+  return c.after ? c.after->ref : c.before->ref;
+}
+
+std::vector<std::string> change_facts(const NoticeChange& c) {
+  const Classification& k = c.classification;
+  return {"类别：" + std::string(k.security ? "与安全和保障相关的条款" : "一般条款") + "（" + k.reason_zh() + "）",
+          "生效日期：" + zh(c.effective)};
+}
+
+std::vector<Block> compose(const Notice& n) {
+  using K = Block::Kind;
+  std::vector<Block> out;
+  out.push_back({K::Title, {title_of(n)}});
+  out.push_back({K::Salutation, {"尊敬的合作伙伴："}});
+  out.push_back({K::Paragraph, {intro(n)}});
+  out.push_back({K::Paragraph, {period_paragraph(n)}});
+  out.push_back({K::Section, {"修订内容"}});
+  int number = 0;
+  for (const Part& part : n.parts) {
+    out.push_back({K::Part, {part.heading}});
+    for (const NoticeChange& c : part.changes) out.push_back({K::Change, {}, &c, ++number});
+  }
+  out.push_back({K::Section, {"其他事项"}});
+  out.push_back({K::Paragraph, {retroactivity_paragraph(n)}});
+  out.push_back({K::Paragraph, {void_paragraph(n)}});
+  out.push_back({K::Paragraph, {revision_paragraph(n)}});
+  out.push_back({K::Closing, {"特此通知。"}});
+  out.push_back({K::Signature, {n.signatory, zh(n.date)}});
+  return out;
+}
+
+}  // namespace lexgit::notice

@@ -1,0 +1,99 @@
+// Following one clause back through a document's versions. Each pair of
+// consecutive versions is compared; the clause's id in the older one comes
+// from the change that names it, or — when only an ancestor was renumbered or
+// moved, which the diff does not list clause by clause — from that ancestor's
+// change with the rest of the id kept.
+#include <optional>
+
+#include "lexgit/error.hpp"
+#include "lexgit/redline.hpp"
+
+namespace lexgit::redline {
+namespace {
+
+using diff::ChangeKind;
+
+const diff::Change* change_for(const diff::DocumentDiff& d, const std::string& new_id) {
+  for (const diff::Change& c : d.changes)
+    if (c.after && c.after->id == new_id) return &c;
+  return nullptr;
+}
+
+// What a pair of versions did to the clause `id` of the newer one.
+struct Trace {
+  const diff::Change* own = nullptr;       // a change of the clause itself
+  const diff::Change* ancestor = nullptr;  // or of an ancestor: renumbered, moved or added
+  std::string older_id;                    // the clause's id in the older version ("" if added)
+};
+
+Trace trace(const diff::DocumentDiff& d, const std::string& id) {
+  Trace t;
+  if ((t.own = change_for(d, id))) {
+    t.older_id = t.own->before ? t.own->before->id : "";
+    return t;
+  }
+  for (std::size_t dot = id.rfind('.'); dot != std::string::npos && dot > 0; dot = id.rfind('.', dot - 1)) {
+    const diff::Change* c = change_for(d, id.substr(0, dot));
+    if (!c) continue;
+    if (c->kind == ChangeKind::Added) {
+      t.ancestor = c;
+      return t;  // older_id stays empty: the clause came with the unit
+    }
+    if (c->before->id != c->after->id) {
+      t.older_id = c->before->id + id.substr(dot);
+      return t;
+    }
+  }
+  t.older_id = id;  // untouched
+  return t;
+}
+
+// A clause that came with the unit around it is shown as added on its own.
+diff::Change added_clause(const Document& doc, const std::string& id) {
+  const Clause& c = *doc.find(id);
+  diff::Side side;
+  side.ref = doc.meta.id + "#" + id;
+  side.id = id;
+  side.number = c.number;
+  side.heading = c.heading;
+  std::string body = c.heading.empty() ? c.text : (c.text.empty() ? c.heading : c.heading + "\n" + c.text);
+  side.text = c.number.empty() ? body : c.number + " " + body;
+  side.first_line = c.first_line;
+  side.last_line = c.last_line;
+  diff::Change change;
+  change.kind = ChangeKind::Added;
+  change.after = std::move(side);
+  change.similarity = 0;
+  return change;
+}
+
+Document absent_like(const Document& d) {
+  Document empty;
+  empty.meta = d.meta;
+  return empty;
+}
+
+}  // namespace
+
+std::vector<ClauseStep> clause_history(const std::vector<Document>& versions, const std::string& id,
+                                       const text::Segmenter& segmenter) {
+  if (versions.empty() || !versions.back().find(id))
+    throw Error(ErrorCode::NotFound, "no clause '" + id + "' in the newest version" +
+                                         (versions.empty() ? std::string() : " of '" + versions.back().meta.id + "'"));
+  std::vector<ClauseStep> steps;
+  std::string current = id;
+  for (std::size_t v = versions.size(); v-- > 0;) {
+    const Document& newer = versions[v];
+    Document older = v > 0 ? versions[v - 1] : absent_like(newer);
+    diff::DocumentDiff d = diff::compare(older, newer, segmenter);
+    Trace t = trace(d, current);
+    std::string ref = newer.meta.id + "#" + current;
+    if (t.own) steps.push_back({v, ref, *t.own});
+    else if (t.ancestor) steps.push_back({v, ref, added_clause(newer, current)});
+    if (t.older_id.empty() || !older.find(t.older_id)) break;  // added here
+    current = t.older_id;
+  }
+  return steps;
+}
+
+}  // namespace lexgit::redline

@@ -1,0 +1,49 @@
+// What every redline format shares: a change's clause as lines of word edits,
+// the header words of a change, and the order counts are listed in.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lexgit/diff.hpp"
+
+namespace lexgit::redline {
+
+using Line = std::vector<diff::Edit>;
+
+// The clause a change shows, as edits: an added unit all insertions, a removed
+// one all deletions, a kept clause its word edits with its number in front
+// (old number deleted and new inserted when it was renumbered).
+std::vector<diff::Edit> clause_edits(const diff::Change& change);
+
+// Edits cut into lines at '\n', so that every format can close its markers at
+// the end of a line (a heading and its text are two lines). Empty pieces dropped.
+std::vector<Line> split_lines(const std::vector<diff::Edit>& edits);
+
+// "partner-framework#6 → partner-framework#7" for a renumbered or moved
+// clause, the one ref otherwise.
+std::string refs_of(const diff::Change& change);
+
+// The ref a change is known by: the new one, or the old one for a removal.
+const std::string& primary_ref(const diff::Change& change);
+
+// Why a consequential change is shown at all.
+inline constexpr const char* kConsequentialNote = "consequential: cross-reference to a renumbered unit";
+
+// The kinds in the order summaries list them, with their counts in a Stat.
+struct KindCount {
+  diff::ChangeKind kind;
+  int count;
+};
+std::vector<KindCount> counts_of(const diff::Stat& stat);
+
+// Ids made unique in one page: a second use of an anchor gets "-2", "-3"…
+class AnchorSet {
+ public:
+  std::string claim(const std::string& ref);
+
+ private:
+  std::vector<std::string> used_;
+};
+
+}  // namespace lexgit::redline

@@ -1,0 +1,106 @@
+// The Markdown redline, for GitHub's and GitLab's viewers: a summary table, then
+// each change under its own heading with <del>/<ins> inline (both viewers keep
+// those tags). Contract text is escaped so that a "1." or a "*" in a clause is
+// never read as Markdown.
+#include <sstream>
+#include <string_view>
+
+#include "lexgit/redline.hpp"
+#include "redline/lines.hpp"
+
+namespace lexgit::redline {
+namespace {
+
+using diff::Op;
+
+// A code span; labels and refs read as written there, with nothing to escape
+// but the backtick itself, which none of them needs.
+std::string code(std::string_view text) {
+  std::string out(1, '`');
+  for (char c : text)
+    if (c != '`') out += c;
+  out += '`';
+  return out;
+}
+
+std::string link(const std::string& text, const std::string& anchor) {
+  std::string out = "[";
+  out += text;
+  out += "](#";
+  out += anchor;
+  out += ")";
+  return out;
+}
+
+void write_summary(const std::vector<diff::DocumentDiff>& diffs, bool link_documents, std::ostream& out) {
+  out << "| document |";
+  for (const KindCount& k : counts_of({})) out << " " << diff::to_string(k.kind) << " |";
+  out << " total |\n|---|";
+  for (std::size_t i = 0; i < counts_of({}).size(); ++i) out << "--:|";
+  out << "--:|\n";
+  auto row = [&](const std::string& name, const diff::Stat& s) {
+    out << "| " << name << " |";
+    for (const KindCount& k : counts_of(s)) out << " " << k.count << " |";
+    out << " " << s.total() << " |\n";
+  };
+  for (const diff::DocumentDiff& d : diffs)
+    row(link_documents ? link(escape_markdown(d.doc), anchor_of(d.doc)) : escape_markdown(d.doc), d.stat());
+  if (diffs.size() > 1) row("**total**", total(diffs));
+  out << "\n";
+}
+
+std::string line_markdown(const Line& line) {
+  std::string out;
+  for (const diff::Edit& e : line) {
+    if (e.op == Op::Equal) out += escape_markdown(e.text);
+    else if (e.op == Op::Delete) out += "<del>" + escape_markdown(e.text) + "</del>";
+    else out += "<ins>" + escape_markdown(e.text) + "</ins>";
+  }
+  return out;
+}
+
+void write_change(const diff::Change& c, std::ostream& out) {
+  out << "### " << diff::to_string(c.kind) << " ";
+  if (c.before && c.after && c.before->ref != c.after->ref) out << code(c.before->ref) << " → " << code(c.after->ref);
+  else out << code(primary_ref(c));
+  out << "\n\n";
+  if (c.consequential) out << "*" << kConsequentialNote << "*\n\n";
+  out << render_change_markdown(c) << "\n";
+}
+
+void write_title(const Labels& labels, std::ostream& out) {
+  out << "# Redline\n\n**from** " << code(labels.from) << " **to** " << code(labels.to) << "\n\n";
+}
+
+}  // namespace
+
+std::string render_change_markdown(const diff::Change& change) {
+  std::string out;
+  for (const Line& line : split_lines(clause_edits(change))) {
+    if (!out.empty()) out += ">\n";
+    out += "> " + line_markdown(line) + "\n";
+  }
+  return out;
+}
+
+std::string render_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels) {
+  std::ostringstream out;
+  write_title(labels, out);
+  write_summary(diffs, true, out);
+  for (const diff::DocumentDiff& d : diffs) {
+    // An explicit anchor: viewers derive their own heading ids differently.
+    out << "<a id=\"" << escape_html(anchor_of(d.doc)) << "\"></a>\n\n## " << escape_markdown(d.doc) << "\n\n";
+    if (d.changes.empty()) out << "No changes.\n\n";
+    for (const diff::Change& c : d.changes) write_change(c, out);
+  }
+  return out.str();
+}
+
+std::string render_stat_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels) {
+  std::ostringstream out;
+  write_title(labels, out);
+  write_summary(diffs, false, out);
+  return out.str();
+}
+
+}  // namespace lexgit::redline

@@ -1,0 +1,340 @@
+// Change notices (part 七): the period read from the change clause in force on
+// the notice date, classification, effective dates, the formats, publish.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+#include "lexgit/notice.hpp"
+#include "lexgit/store.hpp"
+#include "support.hpp"
+
+using namespace lexgit;
+using lexgit::test::read_file;
+using lexgit::test::run_cli;
+using lexgit::test::TempDir;
+using lexgit::test::write_file;
+
+namespace {
+
+const std::string kAuthor = "渠道管理部 <channel@qingcloud.example>";
+const std::string kNoticeConfig =
+    "notice:\n  from: \"渠道管理部 <channel@qingcloud.example>\"\n  to: \"partners@qingcloud.example\"\n";
+
+std::string quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+std::string agreement_source() { return read_file(lexgit::test::source_dir() / "corpus/agreement/partner-framework.md"); }
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+  auto at = s.find(from);
+  REQUIRE(at != std::string::npos);
+  return s.replace(at, from.size(), to);
+}
+
+std::string dated(std::string s, const std::string& published, const std::string& effective) {
+  s = replace(s, "published: 2025-01-01", "published: " + published);
+  return replace(s, "effective: 2025-01-01", "effective: " + effective);
+}
+
+// The revision the tests notify: a higher liability cap, a shorter termination
+// notice, and a new security clause in part 三.
+std::string revised(const std::string& s) {
+  std::string out = replace(s, "最多 10 万人民币", "最多 20 万人民币");
+  out = replace(out, "应提前三十日向对方发出书面通知，本协议在对方收到书面通知三十日后终止",
+                "应提前十五日向对方发出书面通知，本协议在对方收到书面通知十五日后终止");
+  return replace(out, "11. 双方都将遵守所有适用的法律和条规，包括进出口法律；\n",
+                 "11. 双方都将遵守所有适用的法律和条规，包括进出口法律；\n\n"
+                 "12. 双方应采取必要的安全措施保障数据安全；发生安全事件的，应立即通知对方；\n");
+}
+
+// A document repository holding the agreement (2025-01-01) and the revision.
+struct Repo {
+  TempDir dir;
+  std::string in() const { return "-C " + quote(dir.path) + " "; }
+
+  explicit Repo(const std::string& config = kNoticeConfig) {
+    Repository repo = Repository::init(dir.path);
+    Repository::CommitRequest settings;
+    settings.files[".lexgit.yaml"] = config;
+    settings.message = "通知设置";
+    settings.author = kAuthor;
+    repo.commit(settings);
+    write_file(dir.path / ".lexgit.yaml", config);
+    commit(agreement_source(), "收录框架协议");
+    commit(revised(dated(agreement_source(), "2026-12-25", "2027-01-26")), "修订赔偿上限、终止通知期限，新增安全条款");
+  }
+
+  void commit(const std::string& contents, const std::string& message) const {
+    write_file(dir.path / "partner-framework.md", contents);
+    auto r = run_cli(in() + "commit partner-framework.md -m '" + message + "' --author '" + kAuthor + "'");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+  }
+
+  lexgit::test::Run notice(const std::string& args) const { return run_cli(in() + "notice " + args); }
+
+  nlohmann::json json(const std::string& args) const {
+    auto r = notice(args + " --format json");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    return nlohmann::json::parse(r.out);
+  }
+
+  std::string head(const std::string& rev = "HEAD") const {
+    std::optional<Repository> repo = Repository::discover(dir.path);
+    return repo->resolve(rev);
+  }
+};
+
+const nlohmann::json* change_at(const nlohmann::json& notice, const std::string& ref) {
+  for (const auto& c : notice["changes"])
+    if ((c["new"].is_object() && c["new"]["ref"] == ref) || (c["old"].is_object() && c["old"]["ref"] == ref)) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the notice period is read from the agreement's change clause", "[notice]") {
+  Document agreement = load_document(lexgit::test::source_dir() / "corpus/agreement/partner-framework.md");
+  notice::NoticePeriod p = notice::find_notice_period(agreement);
+  CHECK(p.duration == text::Duration{1, text::Unit::Month});
+  CHECK(p.text == "一个月");
+  CHECK(p.basis == "partner-framework#7.p1");
+  CHECK(p.part == "第七部分“协议条款的变更”");
+
+  Document without = parse_document(replace(agreement_source(), "但会提前一个月通知贵公司", "但会通知贵公司"), "pf.md");
+  try {
+    notice::find_notice_period(without);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.exit_status() == 3);
+    CHECK_THAT(e.message(), Catch::Contains("partner-framework") && Catch::Contains("变更") && Catch::Contains("提前"));
+  }
+}
+
+TEST_CASE("security words are matched as lexgit's words of the old and new text", "[notice]") {
+  text::Segmenter segmenter;
+  diff::Change added;
+  added.kind = diff::ChangeKind::Added;
+  added.after = diff::Side{.ref = "a#1", .text = "双方应采取必要的措施保护数据安全。"};
+  notice::Classification c = notice::classify(added, segmenter);
+  CHECK(c.security);
+  CHECK(c.word == "数据安全");
+  CHECK(c.side == "new");
+  CHECK_THAT(c.reason_zh(), Catch::Contains("数据安全"));
+
+  diff::Change cap;
+  cap.before = diff::Side{.ref = "a#9", .text = "最多 10 万人民币的实际直接损失"};
+  cap.after = diff::Side{.ref = "a#9", .text = "最多 20 万人民币的实际直接损失"};
+  notice::Classification none = notice::classify(cap, segmenter);
+  CHECK_FALSE(none.security);
+  CHECK(none.reason_en() == "no security word in the old or new text");
+  CHECK(notice::security_words().size() == 10);
+}
+
+TEST_CASE("every change is listed with its effective date; security changes take effect on the notice date", "[notice]") {
+  Repo repo;
+  auto n = repo.json("--from HEAD~1 --to HEAD --date 2026-12-25");
+  CHECK(n["notice_date"] == "2026-12-25");
+  CHECK(n["period"]["text"] == "一个月");
+  CHECK(n["period"]["count"] == 1);
+  CHECK(n["period"]["unit"] == "month");
+  CHECK(n["period"]["basis"] == "partner-framework#7.p1");
+  CHECK(n["last_day"] == "2027-01-25");
+  CHECK(n["effective"] == "2027-01-26");
+  CHECK(n["revision"]["to"] == repo.head());
+  CHECK(n["revision"]["from"] == repo.head("HEAD~1"));
+  REQUIRE(n["changes"].size() == 3);
+
+  const auto* cap = change_at(n, "partner-framework#9.p1");
+  REQUIRE(cap);
+  CHECK((*cap)["kind"] == "modified");
+  CHECK_THAT((*cap)["old"]["text"].get<std::string>(), Catch::Contains("10 万"));
+  CHECK_THAT((*cap)["new"]["text"].get<std::string>(), Catch::Contains("20 万"));
+  CHECK((*cap)["security"] == false);
+  CHECK((*cap)["effective"] == "2027-01-26");
+
+  const auto* termination = change_at(n, "partner-framework#10.3");
+  REQUIRE(termination);
+  CHECK((*termination)["security"] == false);
+  CHECK((*termination)["effective"] == "2027-01-26");
+  CHECK_THAT((*termination)["part"].get<std::string>(), Catch::Contains("协议的延期和终止"));
+
+  const auto* security = change_at(n, "partner-framework#3.12");
+  REQUIRE(security);
+  CHECK((*security)["kind"] == "added");
+  CHECK((*security)["old"].is_null());
+  CHECK((*security)["security"] == true);
+  CHECK_THAT((*security)["reason"].get<std::string>(), Catch::Contains("安全"));
+  CHECK((*security)["effective"] == "2026-12-25");
+}
+
+TEST_CASE("a period ending on a holiday moves past it (Spring Festival 2026)", "[notice]") {
+  Repo repo;
+  auto n = repo.json("--from HEAD~1 --to HEAD --date 2026-01-15");
+  CHECK(n["last_day"] == "2026-02-24");
+  CHECK(n["effective"] == "2026-02-25");
+  CHECK((*change_at(n, "partner-framework#9.p1"))["effective"] == "2026-02-25");
+  CHECK((*change_at(n, "partner-framework#3.12"))["effective"] == "2026-01-15");
+  CHECK(n["warnings"].empty());
+}
+
+TEST_CASE("a revision of part 七's period governs only notices dated once it is in force", "[notice]") {
+  Repo repo;
+  std::string third = replace(revised(dated(agreement_source(), "2027-01-15", "2027-03-01")), "但会提前一个月通知贵公司", "但会提前两个月通知贵公司");
+  repo.commit(third, "通知期限改为两个月");
+  std::string old_version = repo.head("HEAD~1");  // the revision in force on 2027-02-28
+  std::string new_version = repo.head();
+
+  auto before = repo.json("--from HEAD~2 --to HEAD --date 2027-02-28");
+  CHECK(before["period"]["text"] == "一个月");
+  CHECK(before["period"]["commit"] == old_version);
+  CHECK(before["effective"] == "2027-03-30");  // 2027-03-28 is a Sunday
+
+  auto after = repo.json("--from HEAD~2 --to HEAD --date 2027-03-01");
+  CHECK(after["period"]["text"] == "两个月");
+  CHECK(after["period"]["count"] == 2);
+  CHECK(after["period"]["basis"] == "partner-framework#7.p1");
+  CHECK(after["period"]["commit"] == new_version);
+  CHECK(after["effective"] == "2027-05-04");  // 2027-05-01 is a Saturday
+}
+
+TEST_CASE("overrides flip a classification; one naming no change is a usage error", "[notice]") {
+  Repo repo;
+  auto n = repo.json("--from HEAD~1 --to HEAD --date 2026-01-15 --not-security partner-framework#3.12 --security 9.p1");
+  const auto* security = change_at(n, "partner-framework#3.12");
+  CHECK((*security)["security"] == false);
+  CHECK((*security)["reason"] == "classified by --not-security");
+  CHECK((*security)["effective"] == "2026-02-25");
+  const auto* cap = change_at(n, "partner-framework#9.p1");
+  CHECK((*cap)["security"] == true);
+  CHECK((*cap)["effective"] == "2026-01-15");
+
+  auto bad = repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15 --security partner-framework#5.1");
+  CHECK(bad.status == 2);
+  CHECK_THAT(bad.err, Catch::Contains("partner-framework#5.1") && Catch::Contains("names no change"));
+}
+
+TEST_CASE("no change clause in force on the notice date: a clear error", "[notice]") {
+  Repo repo;
+  repo.commit(replace(revised(dated(agreement_source(), "2027-01-15", "2027-03-01")), "但会提前一个月通知贵公司", "但会通知贵公司"),
+              "删去通知期限");
+  auto r = repo.notice("--from HEAD~1 --to HEAD --date 2027-03-02");
+  CHECK(r.status == 3);
+  CHECK_THAT(r.err, Catch::Contains("partner-framework") && Catch::Contains("提前") && Catch::Contains("变更"));
+}
+
+TEST_CASE("the e-mail notice parses with Python's email package and reads as Chinese", "[notice][eml]") {
+  Repo repo;
+  auto r = repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15 --format eml");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("\r\n") != std::string::npos);
+  CHECK(r.out.find("Subject: =?") != std::string::npos);  // RFC 2047, not raw UTF-8
+  TempDir tmp;
+  write_file(tmp.path / "notice.eml", r.out);
+  write_file(tmp.path / "check.py",
+             "import email, email.policy, json, sys\n"
+             "m = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.default)\n"
+             "parts = list(m.iter_parts())\n"
+             "print(json.dumps({'subject': str(m['Subject']), 'from': str(m['From']), 'to': str(m['To']),\n"
+             "  'from_name': m['From'].addresses[0].display_name, 'from_addr': m['From'].addresses[0].addr_spec,\n"
+             "  'type': m.get_content_type(), 'mime': str(m['MIME-Version']), 'date': str(m['Date']), 'id': str(m['Message-ID']),\n"
+             "  'parts': [{'type': p.get_content_type(), 'charset': p.get_content_charset(), 'text': p.get_content()} for p in parts],\n"
+             "  'defects': len(m.defects)}, ensure_ascii=False))\n");
+  std::string cmd = "python3 " + quote(tmp.path / "check.py") + " " + quote(tmp.path / "notice.eml") + " >" +
+                    quote(tmp.path / "out.json") + " 2>" + quote(tmp.path / "err");
+  int rc = std::system(cmd.c_str());
+  INFO(read_file(tmp.path / "err"));
+  REQUIRE(WEXITSTATUS(rc) == 0);
+  auto m = nlohmann::json::parse(read_file(tmp.path / "out.json"));
+  CHECK(m["subject"] == "关于修订《青云合作伙伴框架协议》的通知");
+  CHECK(m["from_name"] == "渠道管理部");
+  CHECK(m["from_addr"] == "channel@qingcloud.example");
+  CHECK(m["to"] == "partners@qingcloud.example");
+  CHECK(m["type"] == "multipart/alternative");
+  CHECK(m["mime"] == "1.0");
+  CHECK_FALSE(m["date"].get<std::string>().empty());
+  CHECK_THAT(m["id"].get<std::string>(), Catch::Contains("@qingcloud.example>"));
+  CHECK(m["defects"] == 0);
+  REQUIRE(m["parts"].size() == 2);
+  CHECK(m["parts"][0]["type"] == "text/plain");
+  CHECK(m["parts"][0]["charset"] == "utf-8");
+  CHECK(m["parts"][1]["type"] == "text/html");
+  for (const auto& part : m["parts"]) {
+    std::string body = part["text"];
+    CHECK_THAT(body, Catch::Contains("尊敬的合作伙伴") && Catch::Contains("特此通知") && Catch::Contains("北京青云科技股份有限公司") &&
+                         Catch::Contains("2026年1月15日") && Catch::Contains("2026年2月25日") && Catch::Contains("20 万人民币"));
+  }
+}
+
+TEST_CASE("the e-mail notice needs notice.from and notice.to", "[notice][eml]") {
+  Repo repo("notice:\n  to: partners@qingcloud.example\n");
+  auto r = repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15 --format eml");
+  CHECK(r.status == 3);
+  CHECK_THAT(r.err, Catch::Contains("notice.from") && Catch::Contains(".lexgit.yaml"));
+  CHECK(repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15 --format json").status == 0);  // only e-mail needs them
+}
+
+TEST_CASE("the Markdown and HTML notices: formal Chinese, grouped by part, quoted with a redline", "[notice]") {
+  Repo repo;
+  auto md = repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15");
+  INFO(md.err);
+  REQUIRE(md.status == 0);
+  CHECK(md.out.starts_with("# 关于修订《青云合作伙伴框架协议》的通知\n\n尊敬的合作伙伴：\n"));
+  CHECK_THAT(md.out, Catch::Contains("提前一个月通知") && Catch::Contains("2026年2月25日起生效") && Catch::Contains("第七部分“协议条款的变更”"));
+  CHECK_THAT(md.out, Catch::Contains("### 九． 赔偿责任") && Catch::Contains("### 三． 双方责任") && Catch::Contains("### 十． 协议的延期和终止"));
+  CHECK_THAT(md.out, Catch::Contains("<del>10 万人民币</del><ins>20 万人民币</ins>") && Catch::Contains("<del>三十日</del><ins>十五日</ins>"));
+  CHECK_THAT(md.out, Catch::Contains("类别：与安全和保障相关的条款（修订后条款含“安全”一词）"));
+  CHECK_THAT(md.out, Catch::Contains("不具有追溯力") && Catch::Contains("均属无效") && Catch::Contains("partner\\-framework\\#7\\.p2"));
+  CHECK_THAT(md.out, Catch::Contains(repo.head()) && Catch::Contains("特此通知。") && Catch::EndsWith("北京青云科技股份有限公司  \n2026年1月15日\n"));
+  CHECK(md.out.find("### 九") > md.out.find("### 三"));  // in the agreement's order
+
+  auto html = repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15 --format html");
+  REQUIRE(html.status == 0);
+  CHECK(html.out.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+  CHECK_THAT(html.out, Catch::Contains("<style>") && Catch::Contains("<title>关于修订《青云合作伙伴框架协议》的通知</title>"));
+  CHECK_THAT(html.out, Catch::Contains("<del>10 万人民币</del><ins>20 万人民币</ins>") && Catch::Contains("<h3>九． 赔偿责任</h3>"));
+  CHECK_THAT(html.out, Catch::Contains("a) 任一方仅对另一方负担") && Catch::Contains("特此通知。"));
+  CHECK(html.out.find("<script") == std::string::npos);
+  CHECK(html.out.find("http") == std::string::npos);  // self-contained
+}
+
+TEST_CASE("publish records the new version dated by its notice, with the notice, in one commit", "[notice][publish]") {
+  Repo repo;
+  std::string before_head = repo.head();
+  // The next version of the agreement: a higher cap again, its dates still the old ones.
+  std::string next = replace(revised(agreement_source()), "最多 20 万人民币", "最多 30 万人民币");
+  write_file(repo.dir.path / "partner-framework.md", next);
+
+  auto bad = run_cli(repo.in() + "publish partner-framework.md --notice-date 2026-01-15 --security partner-framework#5.1");
+  CHECK(bad.status == 2);
+  CHECK(repo.head() == before_head);
+  CHECK(read_file(repo.dir.path / "partner-framework.md") == next);
+
+  auto r = run_cli(repo.in() + "publish partner-framework.md --notice-date 2026-01-15 --author '" + kAuthor + "'");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(repo.head("HEAD~1") == before_head);  // one commit
+  std::string on_disk = read_file(repo.dir.path / "partner-framework.md");
+  CHECK_THAT(on_disk, Catch::Contains("published: 2026-01-15\neffective: 2026-02-25\n") && Catch::Contains("最多 30 万人民币"));
+  std::optional<Repository> git = Repository::discover(repo.dir.path);
+  CHECK(git->file_at(repo.head(), "partner-framework.md") == on_disk);
+  auto notice = git->file_at(repo.head(), "notices/2026-01-15-partner-framework.md");
+  REQUIRE(notice);
+  CHECK_FALSE(is_lexgit_document(*notice));
+  CHECK_THAT(*notice, Catch::Contains("<del>20 万人民币</del><ins>30 万人民币</ins>") && Catch::Contains("2026年2月25日"));
+  CHECK(read_file(repo.dir.path / "notices/2026-01-15-partner-framework.md") == *notice);
+
+  auto in_force = [&](const std::string& date) {
+    auto ls = run_cli(repo.in() + "ls --at " + date + " --format json");
+    REQUIRE(ls.status == 0);
+    auto docs = nlohmann::json::parse(ls.out);
+    REQUIRE(docs.size() == 1);
+    return docs[0]["effective"].get<std::string>();
+  };
+  CHECK(in_force("2026-02-24") == "2025-01-01");  // the revision before (effective 2027) is not yet in force either
+  CHECK(in_force("2026-02-25") == "2026-02-25");
+  CHECK(run_cli(repo.in() + "check").status == 0);  // the notice is not a document
+}
