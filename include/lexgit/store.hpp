@@ -44,6 +44,7 @@ struct CacheStats {
   long long blobs = 0;      // blobs whose front matter was read
   long long documents = 0;  // parsed documents
   long long histories = 0;  // revision lists, per tip and document
+  long long fts = 0;        // clauses in the full-text index (lexgit which)
   long long bytes = 0;
 };
 

@@ -176,6 +176,15 @@ void Cache::put_histories(std::string_view tip, const std::vector<std::pair<std:
   sqlite3_exec(db_.get(), "COMMIT", nullptr, nullptr, nullptr);
 }
 
+ClauseIndex* Cache::clauses(int format) {
+  if (!clauses_opened_) {
+    clauses_opened_ = true;
+    flush();
+    clauses_ = ClauseIndex::attach(db_.get(), format);
+  }
+  return clauses_.get();
+}
+
 Stats Cache::stats() {
   flush();
   Stats st;
@@ -186,6 +195,7 @@ Stats Cache::stats() {
   st.blobs = count("SELECT count(*) FROM blobs");
   st.documents = count("SELECT count(*) FROM documents");
   st.histories = count("SELECT count(*) FROM histories WHERE doc <> ''");
+  st.fts = count("SELECT CAST(total(clauses) AS INTEGER) FROM indexed_blobs");
   std::error_code ec;
   for (const char* suffix : {"", "-wal"}) {
     auto size = std::filesystem::file_size(path_.string() + suffix, ec);
@@ -196,6 +206,9 @@ Stats Cache::stats() {
 
 void Cache::clear() {
   pending_front_.clear();
+  clauses_.reset();
+  clauses_opened_ = false;
+  ClauseIndex::drop(db_.get());
   sqlite3_exec(db_.get(), "BEGIN IMMEDIATE; DELETE FROM blobs; DELETE FROM documents; DELETE FROM histories; COMMIT;",
                nullptr, nullptr, nullptr);
   sqlite3_exec(db_.get(), "PRAGMA wal_checkpoint(TRUNCATE); VACUUM;", nullptr, nullptr, nullptr);

@@ -14,10 +14,12 @@
 
 #include <sqlite3.h>
 
+#include "cache/clause_index.hpp"
+
 namespace lexgit::cache {
 
 struct Stats {
-  long long blobs = 0, documents = 0, histories = 0, bytes = 0;
+  long long blobs = 0, documents = 0, histories = 0, fts = 0, bytes = 0;  // fts: indexed clauses
 };
 
 class Cache {
@@ -47,6 +49,10 @@ class Cache {
   // The tips whose history is complete in the cache (a handful at most).
   std::vector<std::string> complete_tips();
 
+  // The full-text index of clauses, in `format` (see clause_index.hpp);
+  // nullptr when this SQLite cannot hold it.
+  ClauseIndex* clauses(int format);
+
   Stats stats();
   void clear();
   const std::filesystem::path& path() const { return path_; }
@@ -68,6 +74,8 @@ class Cache {
   // Statements are prepared once per connection (destroyed before db_).
   std::unordered_map<const char*, std::unique_ptr<sqlite3_stmt, StatementDeleter>> statements_;
   std::unordered_map<std::string, std::string> pending_front_;  // blob → front matter, not yet stored
+  std::unique_ptr<ClauseIndex> clauses_;  // opened on first use (destroyed before db_)
+  bool clauses_opened_ = false;
 };
 
 }  // namespace lexgit::cache

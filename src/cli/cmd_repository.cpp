@@ -269,6 +269,7 @@ Action add_cache(CLI::App& app, Globals&) {
                 << "blobs:      " << st.blobs << "\n"
                 << "documents:  " << st.documents << "\n"
                 << "histories:  " << st.histories << "\n"
+                << "fts:        " << st.fts << " clauses indexed\n"
                 << "size:       " << st.bytes << " bytes\n";
     }
     print_warnings(set);

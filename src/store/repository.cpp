@@ -503,6 +503,7 @@ CacheStats Repository::cache_stats() {
     st.blobs = s.blobs;
     st.documents = s.documents;
     st.histories = s.histories;
+    st.fts = s.fts;
     st.bytes = s.bytes;
   }
   return st;

@@ -1,0 +1,247 @@
+#include "cache/clause_index.hpp"
+
+#include "lexgit/error.hpp"
+
+namespace lexgit::cache {
+namespace {
+
+// Terms are separated by spaces and never contain one; unicode61 splits them
+// no further than the segmenter did except at symbols, on both the indexed
+// side and the query side alike.
+const char* kDrop =
+    "DROP TABLE IF EXISTS clause_fts; DROP TABLE IF EXISTS clause_subjects; DROP TABLE IF EXISTS indexed_blobs;"
+    " DROP TABLE IF EXISTS clause_index_format; DROP TABLE IF EXISTS clause_term_df;";
+
+const char* kTables =
+    "CREATE VIRTUAL TABLE IF NOT EXISTS clause_fts USING fts5("
+    " blob UNINDEXED, clause UNINDEXED, terms, text UNINDEXED, subjects UNINDEXED,"
+    " tokenize = 'unicode61 remove_diacritics 0');"
+    "CREATE TABLE IF NOT EXISTS clause_subjects(subject TEXT NOT NULL, fts INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS clause_subjects_by_subject ON clause_subjects(subject);"
+    "CREATE TABLE IF NOT EXISTS indexed_blobs(oid TEXT PRIMARY KEY, clauses INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS clause_index_format(version INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS clause_term_df(term TEXT PRIMARY KEY, clauses INTEGER NOT NULL) WITHOUT ROWID;";
+
+constexpr char kSubjectSeparator = '\x1f';
+
+std::string join_subjects(const std::vector<std::string>& subjects) {
+  std::string out;
+  for (const std::string& s : subjects) {
+    if (!out.empty()) out += kSubjectSeparator;
+    out += s;
+  }
+  return out;
+}
+
+std::vector<std::string> split_subjects(std::string_view joined) {
+  std::vector<std::string> out;
+  while (!joined.empty()) {
+    std::size_t end = joined.find(kSubjectSeparator);
+    out.emplace_back(joined.substr(0, end));
+    if (end == std::string_view::npos) break;
+    joined.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+std::string column(sqlite3_stmt* s, int i) {
+  const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+  return std::string(t ? t : "", static_cast<std::size_t>(sqlite3_column_bytes(s, i)));
+}
+
+void bind_text(sqlite3_stmt* s, int i, std::string_view v) {
+  sqlite3_bind_text(s, i, v.empty() ? "" : v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);  // never NULL
+}
+
+// Begins a write transaction and rolls it back unless committed.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) {
+    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+      throw Error(ErrorCode::Internal, std::string("cannot write the clause index: ") + sqlite3_errmsg(db_));
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction() {
+    if (db_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void commit() {
+    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+      throw Error(ErrorCode::Internal, std::string("cannot write the clause index: ") + sqlite3_errmsg(db_));
+    db_ = nullptr;
+  }
+
+ private:
+  sqlite3* db_;
+};
+
+// Adds one to the count of each distinct term of a clause.
+void count_terms(std::string_view terms, std::unordered_map<std::string, long long>& frequency) {
+  std::unordered_set<std::string_view> seen;
+  while (!terms.empty()) {
+    std::size_t end = terms.find(' ');
+    std::string_view t = terms.substr(0, end);
+    if (!t.empty() && seen.insert(t).second) ++frequency[std::string(t)];
+    if (end == std::string_view::npos) break;
+    terms.remove_prefix(end + 1);
+  }
+}
+
+}  // namespace
+
+bool ClauseIndex::create_tables(sqlite3* db, int format) {
+  std::string sql = std::string("BEGIN IMMEDIATE;") + kDrop + kTables + "INSERT INTO clause_index_format(version) VALUES(" +
+                    std::to_string(format) + ");COMMIT;";
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK) return true;
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  return false;
+}
+
+// The format of the index in the database; 0 when there is none.
+int stored_format(sqlite3* db) {
+  sqlite3_stmt* s = nullptr;
+  int format = 0;
+  if (sqlite3_prepare_v2(db, "SELECT version FROM clause_index_format", -1, &s, nullptr) == SQLITE_OK &&
+      sqlite3_step(s) == SQLITE_ROW)
+    format = sqlite3_column_int(s, 0);
+  sqlite3_finalize(s);
+  return format;
+}
+
+std::unique_ptr<ClauseIndex> ClauseIndex::in_memory(int format) {
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open(":memory:", &raw);
+  std::unique_ptr<sqlite3, DbDeleter> db(raw);
+  if (rc != SQLITE_OK || !create_tables(raw, format))
+    throw Error(ErrorCode::Internal, std::string("cannot create a full-text index (SQLite with FTS5 is needed): ") +
+                                         (raw ? sqlite3_errmsg(raw) : "out of memory"));
+  return std::unique_ptr<ClauseIndex>(new ClauseIndex(raw, std::move(db)));
+}
+
+std::unique_ptr<ClauseIndex> ClauseIndex::attach(sqlite3* db, int format) {
+  // An index of this format needs no write lock: the common case of a reader.
+  // One of another format (terms computed otherwise) is dropped and rebuilt.
+  if (stored_format(db) != format && !create_tables(db, format) && stored_format(db) != format) return nullptr;
+  return std::unique_ptr<ClauseIndex>(new ClauseIndex(db, nullptr));
+}
+
+ClauseIndex::~ClauseIndex() = default;
+
+void ClauseIndex::drop(sqlite3* db) {
+  std::string sql = std::string("BEGIN IMMEDIATE;") + kDrop + "COMMIT;";
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+ClauseIndex::Statement ClauseIndex::prepare(const char* sql) {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) != SQLITE_OK) fail("prepare");
+  return Statement(s);
+}
+
+void ClauseIndex::fail(const char* what) {
+  throw Error(ErrorCode::Internal, std::string("clause index (") + what + "): " + sqlite3_errmsg(db_));
+}
+
+std::unordered_set<std::string> ClauseIndex::blobs() {
+  std::unordered_set<std::string> out;
+  Statement s = prepare("SELECT oid FROM indexed_blobs");
+  while (sqlite3_step(s.get()) == SQLITE_ROW) out.insert(column(s.get(), 0));
+  return out;
+}
+
+void ClauseIndex::add(const std::unordered_map<std::string, std::vector<IndexedClause>>& batch) {
+  if (batch.empty()) return;
+  Transaction tx(db_);
+  Statement mark = prepare("INSERT OR IGNORE INTO indexed_blobs(oid, clauses) VALUES(?1, ?2)");
+  Statement row = prepare("INSERT INTO clause_fts(blob, clause, terms, text, subjects) VALUES(?1, ?2, ?3, ?4, ?5)");
+  Statement subject = prepare("INSERT INTO clause_subjects(subject, fts) VALUES(?1, ?2)");
+  std::unordered_map<std::string, long long> frequency;  // term → clauses containing it, in this batch
+  for (const auto& [blob, clauses] : batch) {
+    sqlite3_reset(mark.get());
+    bind_text(mark.get(), 1, blob);
+    sqlite3_bind_int64(mark.get(), 2, static_cast<sqlite3_int64>(clauses.size()));
+    if (sqlite3_step(mark.get()) != SQLITE_DONE) fail("mark");
+    if (sqlite3_changes(db_) == 0) continue;  // indexed meanwhile
+    for (const IndexedClause& c : clauses) {
+      sqlite3_reset(row.get());
+      bind_text(row.get(), 1, blob);
+      bind_text(row.get(), 2, c.clause);
+      bind_text(row.get(), 3, c.terms);
+      bind_text(row.get(), 4, c.text);
+      bind_text(row.get(), 5, join_subjects(c.subjects));
+      if (sqlite3_step(row.get()) != SQLITE_DONE) fail("insert");
+      sqlite3_int64 id = sqlite3_last_insert_rowid(db_);
+      count_terms(c.terms, frequency);
+      for (const std::string& name : c.subjects) {
+        sqlite3_reset(subject.get());
+        bind_text(subject.get(), 1, name);
+        sqlite3_bind_int64(subject.get(), 2, id);
+        if (sqlite3_step(subject.get()) != SQLITE_DONE) fail("subject");
+      }
+    }
+  }
+  Statement df = prepare(
+      "INSERT INTO clause_term_df(term, clauses) VALUES(?1, ?2)"
+      " ON CONFLICT(term) DO UPDATE SET clauses = clauses + excluded.clauses");
+  for (const auto& [term, n] : frequency) {
+    sqlite3_reset(df.get());
+    bind_text(df.get(), 1, term);
+    sqlite3_bind_int64(df.get(), 2, n);
+    if (sqlite3_step(df.get()) != SQLITE_DONE) fail("frequency");
+  }
+  tx.commit();
+}
+
+std::unordered_map<std::string, long long> ClauseIndex::document_frequency(const std::vector<std::string>& terms) {
+  std::unordered_map<std::string, long long> out;
+  Statement s = prepare("SELECT clauses FROM clause_term_df WHERE term = ?1");
+  for (const std::string& t : terms) {
+    sqlite3_reset(s.get());
+    bind_text(s.get(), 1, t);
+    out[t] = sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+  }
+  return out;
+}
+
+std::vector<std::pair<long long, double>> ClauseIndex::search(const std::string& match, long long limit) {
+  std::vector<std::pair<long long, double>> out;
+  Statement s = prepare("SELECT rowid, bm25(clause_fts) AS r FROM clause_fts WHERE clause_fts MATCH ?1 ORDER BY r LIMIT ?2");
+  bind_text(s.get(), 1, match);
+  sqlite3_bind_int64(s.get(), 2, limit);
+  int rc;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) out.emplace_back(sqlite3_column_int64(s.get(), 0), -sqlite3_column_double(s.get(), 1));
+  if (rc != SQLITE_DONE) fail("search");
+  return out;
+}
+
+IndexHit ClauseIndex::row(long long rowid) {
+  if (!row_) row_ = prepare("SELECT blob, clause, text, subjects FROM clause_fts WHERE rowid = ?1");
+  sqlite3_stmt* s = row_.get();
+  sqlite3_reset(s);
+  sqlite3_bind_int64(s, 1, rowid);
+  if (sqlite3_step(s) != SQLITE_ROW) fail("row");
+  IndexHit hit{column(s, 0), column(s, 1), column(s, 2), split_subjects(column(s, 3)), 0};
+  sqlite3_reset(s);  // ends the read
+  return hit;
+}
+
+std::vector<IndexHit> ClauseIndex::with_subjects(const std::vector<std::string>& subjects) {
+  std::vector<IndexHit> out;
+  Statement s = prepare(
+      "SELECT f.blob, f.clause, f.text, f.subjects FROM clause_subjects AS c"
+      " JOIN clause_fts AS f ON f.rowid = c.fts WHERE c.subject = ?1");
+  for (const std::string& name : subjects) {
+    sqlite3_reset(s.get());
+    bind_text(s.get(), 1, name);
+    while (sqlite3_step(s.get()) == SQLITE_ROW)
+      out.push_back({column(s.get(), 0), column(s.get(), 1), column(s.get(), 2), split_subjects(column(s.get(), 3)), 0});
+  }
+  return out;
+}
+
+long long ClauseIndex::clause_count() {
+  Statement s = prepare("SELECT total(clauses) FROM indexed_blobs");
+  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+}
+
+}  // namespace lexgit::cache

@@ -1,0 +1,85 @@
+// The full-text index of clauses: an SQLite FTS5 table with one row per clause
+// of a blob, keyed by blob id so that a blob is indexed once, whatever the
+// commits and dates that select it. It lives in the cache database, or in
+// memory for a run outside git. Like the rest of the cache it can be dropped
+// at any time: it is rebuilt from the documents as questions are asked.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <sqlite3.h>
+
+namespace lexgit::cache {
+
+struct IndexedClause {
+  std::string clause;                 // the clause id
+  std::string terms;                  // space-separated search terms
+  std::string text;                   // what a reader sees (heading and text)
+  std::vector<std::string> subjects;  // from <!-- subject: … -->
+};
+
+struct IndexHit {
+  std::string blob, clause, text;
+  std::vector<std::string> subjects;
+  double score = 0;  // relevance: -bm25(), larger is better
+};
+
+class ClauseIndex {
+ public:
+  // `format` names how rows are made (terms, text): an index of another
+  // format is dropped and rebuilt.
+  // A fresh index in memory, for one run. Throws Error(Internal) when SQLite
+  // lacks FTS5.
+  static std::unique_ptr<ClauseIndex> in_memory(int format);
+  // The index inside an open cache database (tables created on first use);
+  // nullptr when they cannot be created.
+  static std::unique_ptr<ClauseIndex> attach(sqlite3* db, int format);
+  ~ClauseIndex();
+
+  // The blobs already indexed.
+  std::unordered_set<std::string> blobs();
+  // Indexes the clauses of several blobs in one transaction; a blob indexed
+  // meanwhile (by another process) is skipped. A blob with no clauses is
+  // recorded too, so that it is not read again.
+  void add(const std::unordered_map<std::string, std::vector<IndexedClause>>& batch);
+
+  // The best `limit` clauses matching the FTS5 query `match`: rowid and
+  // relevance (-bm25()), best first.
+  std::vector<std::pair<long long, double>> search(const std::string& match, long long limit);
+  // One clause by rowid (score 0).
+  IndexHit row(long long rowid);
+  // The clauses carrying any of these subjects (score 0).
+  std::vector<IndexHit> with_subjects(const std::vector<std::string>& subjects);
+  // How many indexed clauses (of any blob) contain each term, as add() counted
+  // the terms it was given.
+  std::unordered_map<std::string, long long> document_frequency(const std::vector<std::string>& terms);
+  long long clause_count();
+
+  // Removes the index's tables from a cache database (nothing when absent).
+  static void drop(sqlite3* db);
+
+ private:
+  struct DbDeleter {
+    void operator()(sqlite3* db) const noexcept { sqlite3_close(db); }
+  };
+  struct StatementDeleter {
+    void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }
+  };
+  using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
+
+  ClauseIndex(sqlite3* db, std::unique_ptr<sqlite3, DbDeleter> owned) : owned_(std::move(owned)), db_(db) {}
+  static bool create_tables(sqlite3* db, int format);
+  Statement prepare(const char* sql);
+  void fail(const char* what);
+
+  std::unique_ptr<sqlite3, DbDeleter> owned_;  // set for an in-memory index
+  sqlite3* db_;
+  Statement row_;  // prepared once (finalized before owned_ closes the database)
+};
+
+}  // namespace lexgit::cache

@@ -1,0 +1,85 @@
+// lexgit which: the clause that answers a question, and why it governs.
+#include <cstdio>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "lexgit/which.hpp"
+
+namespace lexgit::cli {
+namespace {
+
+std::string score_text(double score) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%7.2f", score);
+  return buf;
+}
+
+std::string one_line(std::string s) {
+  for (char& c : s)
+    if (c == '\n') c = ' ';
+  return s;
+}
+
+void print_candidates(const which::Answer& a, std::ostream& out) {
+  out << "问题 / Question: " << a.question << "\n";
+  out << "候选条款 / Candidates (relevance):\n";
+  for (const which::Hit& h : a.candidates) {
+    out << "  " << score_text(h.score) << "  " << h.clause.ref;
+    if (!h.subjects.empty()) {
+      out << "  〔";
+      for (std::size_t i = 0; i < h.subjects.size(); ++i) out << (i ? "，" : "") << h.subjects[i];
+      out << "〕";
+    }
+    out << "  " << abbreviate(one_line(h.clause.text), 48) << "\n";
+  }
+}
+
+void print_answer(const which::Answer& a, const which::Options& options, std::ostream& out) {
+  if (!a.matched) {
+    out << "问题 / Question: " << a.question << "\n\n"
+        << "没有找到相关条款 / No match: no clause in force on " << text::format_iso(a.resolution.at)
+        << " is relevant enough to answer this question (relevance below " << options.min_score << ").\n";
+    return;
+  }
+  print_candidates(a, out);
+  out << "\n同一主题的条款 / Clauses on the same subject:";
+  for (const std::string& ref : a.competing) out << " " << ref;
+  out << "\n\n";
+  print_resolution(a.resolution, out);
+}
+
+}  // namespace
+
+Action add_which(CLI::App& app, Globals&) {
+  auto question = std::make_shared<std::string>();
+  auto at = std::make_shared<std::string>();
+  auto k = std::make_shared<std::size_t>(10);
+  auto format = std::make_shared<std::string>("text");
+  CLI::App* cmd = app.add_subcommand("which", "Which clause in force answers a question, and why it governs");
+  cmd->add_option("QUESTION", *question, "The question, in Chinese (终止本协议需要提前多久通知？)")->required();
+  cmd->add_option("--at", *at, "The date, YYYY-MM-DD (default: today)");
+  cmd->add_option("-k", *k, "Candidates to report (default: 10)")->check(CLI::Range(1, 1000));
+  cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  return [question, at, k, format] {
+    text::Date date = today();
+    if (!at->empty()) {
+      auto d = parse_iso_date(*at);
+      if (!d) throw Error(ErrorCode::Usage, "--at must be a date such as 2026-06-01, not '" + *at + "'");
+      date = *d;
+    }
+    Selection sel;
+    sel.at = date;
+    DocumentSet set = DocumentSet::open(".", sel);
+    which::Options options;
+    options.k = *k;
+    which::Answer answer = which::ask(set, *question, date, options);
+    print_warnings(set);
+    if (*format == "json") std::cout << which::to_json(answer).dump(2) << "\n";
+    else print_answer(answer, options, std::cout);
+    return 0;
+  };
+}
+
+}  // namespace lexgit::cli

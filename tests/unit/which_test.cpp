@@ -1,0 +1,198 @@
+// lexgit which: retrieval over the clauses in force, the subject rule, and the
+// incremental index in the cache.
+#include <functional>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "lexgit/store.hpp"
+#include "lexgit/which.hpp"
+#include "support.hpp"
+
+namespace fs = std::filesystem;
+using lexgit::test::run_cli;
+using lexgit::test::TempDir;
+using nlohmann::json;
+
+namespace {
+
+const std::string kAuthor = "测试 <test@example.com>";
+const std::string kTermination = "终止本协议需要提前多久通知？";
+const std::string kRebate = "返利比例是多少";
+const std::string kEngineers = "合作伙伴需要配备的认证工程师人数是多少";
+
+std::string quote(const fs::path& p) { return "'" + p.string() + "'"; }
+
+// The agreement and the samples, copied into `dir` (outside any repository).
+void copy_corpus(const fs::path& dir) {
+  fs::path corpus = lexgit::test::source_dir() / "corpus";
+  fs::copy_file(corpus / "agreement" / "partner-framework.md", dir / "partner-framework.md");
+  for (const auto& e : fs::directory_iterator(corpus / "samples"))
+    if (e.path().extension() == ".md" && e.path().filename() != "README.md") fs::copy_file(e.path(), dir / e.path().filename());
+}
+
+// A document repository holding the corpus in one commit.
+void make_repository(const TempDir& dir) {
+  lexgit::Repository::init(dir.path);
+  copy_corpus(dir.path);
+  auto r = run_cli("-C " + quote(dir.path) + " commit -m '收录' --author '" + kAuthor + "'");
+  REQUIRE(r.status == 0);
+}
+
+json which(const TempDir& dir, const std::string& question, const std::string& extra = "--at 2026-01-01") {
+  auto r = run_cli("-C " + quote(dir.path) + " which '" + question + "' --format json " + extra);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  return json::parse(r.out);
+}
+
+std::vector<std::string> refs(const json& clauses) {
+  std::vector<std::string> out;
+  for (const auto& c : clauses) out.push_back(c["ref"]);
+  return out;
+}
+
+void check_termination(const json& a) {
+  CHECK(a["status"] == "governed");
+  CHECK(a["governing"]["ref"] == "partner-framework#10.3");
+  REQUIRE(a["overridden"].size() == 1);
+  CHECK(a["overridden"][0]["ref"].get<std::string>().rfind("end-user-terms#5", 0) == 0);  // 第五条
+  CHECK(a["overridden"][0]["rule"] == "agreement-over-document");
+  REQUIRE(a["excluded"].size() == 1);
+  CHECK(a["excluded"][0]["ref"] == "partner-letter-2025-09#2");
+  CHECK_THAT(a["excluded"][0]["reason"].get<std::string>(), Catch::Contains("void"));
+}
+
+void check_rebate(const json& a) {
+  CHECK(a["status"] == "governed");
+  CHECK(a["governing"]["ref"] == "rebate-policy-online#2.1");
+  CHECK_THAT(a["governing"]["text"].get<std::string>(), Catch::Contains("3%"));
+  REQUIRE(a["overridden"].size() == 1);
+  CHECK(a["overridden"][0]["ref"] == "rebate-policy-paper#2.1");
+  CHECK(a["overridden"][0]["rule"] == "online-over-paper");
+}
+
+void check_engineers(const json& a) {
+  CHECK(a["status"] == "unresolved");
+  CHECK(a["governing"].is_null());
+  REQUIRE(a["unresolved"].size() == 1);
+  std::vector<std::string> pair = a["unresolved"][0];
+  std::sort(pair.begin(), pair.end());
+  CHECK(pair == std::vector<std::string>{"certification-rules#3", "transaction-order-2025-017#4.1"});
+}
+
+// The answer without the candidate list: BM25 statistics cover every version
+// indexed so far, so scores, and the order of close candidates, move a little
+// as the index grows.
+json answer_of(json a) {
+  a.erase("candidates");
+  return a;
+}
+
+long long fts_clauses(const TempDir& dir) {
+  auto r = run_cli("-C " + quote(dir.path) + " cache --stats");
+  REQUIRE(r.status == 0);
+  auto at = r.out.find("fts:");
+  REQUIRE(at != std::string::npos);
+  return std::stoll(r.out.substr(at + 4));
+}
+
+}  // namespace
+
+TEST_CASE("question terms: words and bigrams, without punctuation and stop words", "[which]") {
+  lexgit::text::Segmenter segmenter;
+  auto terms = lexgit::which::question_terms(segmenter, "返利比例是多少？");
+  CHECK(std::find(terms.begin(), terms.end(), "返利") != terms.end());
+  CHECK(std::find(terms.begin(), terms.end(), "比例") != terms.end());
+  CHECK(std::find(terms.begin(), terms.end(), "利比") != terms.end());  // a bigram across words
+  for (const char* dropped : {"是", "多少", "？", "是多", "少"}) CHECK(std::find(terms.begin(), terms.end(), dropped) == terms.end());
+  CHECK(lexgit::which::question_terms(segmenter, "是什么？").empty());
+}
+
+TEST_CASE("which answers over the bundled corpus outside git", "[which]") {
+  TempDir dir;
+  copy_corpus(dir.path);
+  check_termination(which(dir, kTermination));
+  check_rebate(which(dir, kRebate));
+  check_engineers(which(dir, kEngineers));
+
+  json none = which(dir, "今天天气怎么样");
+  CHECK(none["status"] == "no-match");
+  CHECK(none["governing"].is_null());
+
+  // Candidates carry their scores and subjects, best first.
+  json a = which(dir, kRebate, "--at 2026-01-01 -k 3");
+  REQUIRE(a["candidates"].size() == 3);
+  CHECK(a["candidates"][0]["score"].get<double>() >= a["candidates"][1]["score"].get<double>());
+  CHECK(a["question"] == kRebate);
+
+  // Text output: the governing clause, the rule in Chinese and English, the exclusion.
+  auto text = run_cli("-C " + quote(dir.path) + " which '" + kTermination + "' --at 2026-01-01");
+  REQUIRE(text.status == 0);
+  CHECK_THAT(text.out, Catch::Contains("partner-framework#10.3"));
+  CHECK_THAT(text.out, Catch::Contains("三十日"));
+  CHECK_THAT(text.out, Catch::Contains("依第二部分"));
+  CHECK_THAT(text.out, Catch::Contains("Under part 二"));
+  CHECK_THAT(text.out, Catch::Contains("partner-letter-2025-09#2"));
+  auto unresolved = run_cli("-C " + quote(dir.path) + " which '" + kEngineers + "' --at 2026-01-01");
+  CHECK_THAT(unresolved.out, Catch::Contains("UNRESOLVED"));
+}
+
+TEST_CASE("which leaves out documents not yet in force on --at", "[which]") {
+  TempDir dir;
+  copy_corpus(dir.path);
+  // The paper rebate policy takes effect on 2025-06-01.
+  json a = which(dir, kRebate, "--at 2025-05-01");
+  CHECK(a["status"] == "governed");
+  CHECK(a["governing"]["ref"] == "rebate-policy-online#2.1");
+  CHECK(a["overridden"].empty());
+  for (const std::string& ref : refs(a["candidates"])) CHECK(ref.rfind("rebate-policy-paper", 0) != 0);
+}
+
+TEST_CASE("which in a repository: same answers, an incremental index, the cache only a cache", "[which]") {
+  TempDir dir;
+  make_repository(dir);
+  CHECK(fts_clauses(dir) == 0);
+  json t1 = which(dir, kTermination);
+  check_termination(t1);
+  check_rebate(which(dir, kRebate));
+  check_engineers(which(dir, kEngineers));
+  CHECK(which(dir, "今天天气怎么样")["status"] == "no-match");
+  long long indexed = fts_clauses(dir);
+  CHECK(indexed > 100);
+
+  // Asking again indexes nothing.
+  which(dir, kRebate);
+  CHECK(fts_clauses(dir) == indexed);
+
+  // A changed document: only its new blob is indexed.
+  fs::path eut = dir.path / "end-user-terms.md";
+  std::string text = lexgit::read_file(eut);
+  text += "\n## 第八条 其他\n\n本条款未尽事宜，双方另行协商。\n";
+  lexgit::test::write_file(eut, text);
+  REQUIRE(run_cli("-C " + quote(dir.path) + " commit -m '增加第八条' --author '" + kAuthor + "'").status == 0);
+  json t2 = which(dir, kTermination);
+  check_termination(t2);
+  auto doc = run_cli("-C " + quote(dir.path) + " outline end-user-terms --format json");
+  long long clauses = 0;
+  std::function<void(const json&)> count = [&](const json& cs) {
+    for (const auto& c : cs) {
+      bool heading_only = c["heading"].is_string() && c["heading"] != "" && c["text"] == "" && !c["children"].empty();
+      if (!c["id"].is_null() && !heading_only) ++clauses;
+      count(c["children"]);
+    }
+  };
+  count(json::parse(doc.out)["clauses"]);
+  CHECK(fts_clauses(dir) == indexed + clauses);
+
+  // Deleting the cache changes no answer.
+  json before = which(dir, kRebate);
+  fs::remove_all(dir.path / ".git" / "lexgit");
+  CHECK(answer_of(which(dir, kTermination)) == answer_of(t2));
+  CHECK(answer_of(which(dir, kRebate)) == answer_of(before));
+  check_engineers(which(dir, kEngineers));
+  auto cleared = run_cli("-C " + quote(dir.path) + " cache --clear");
+  REQUIRE(cleared.status == 0);
+  CHECK(fts_clauses(dir) == 0);
+  CHECK(answer_of(which(dir, kRebate)) == answer_of(before));
+}
