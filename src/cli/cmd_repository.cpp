@@ -21,7 +21,7 @@ std::string commit_time(const CommitInfo& c) {
   gmtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  char zone[8];
+  char zone[16];
   int off = std::abs(c.offset);
   std::snprintf(zone, sizeof zone, "%c%02d%02d", c.offset < 0 ? '-' : '+', off / 60, off % 60);
   return std::string(buf) + " " + zone;

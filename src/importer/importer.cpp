@@ -229,16 +229,16 @@ enum class BlockKind { Title, Group, NumberedHeading, OrderedItem, Bullet, Optio
 struct Block {
   BlockKind kind;
   std::string text;          // without its marker for items and bullets
-  std::string marker;        // "1." for ordered items, "-" for bullets
+  std::string marker = {};   // "1." for ordered items, "-" for bullets
   NumberStyle style = NumberStyle::None;
 };
 
 Block classify(const std::string& p, bool first) {
-  if (auto collapsed = collapse_spaced_heading(p)) return {BlockKind::Group, *collapsed};
-  if (first && !has_sentence_punctuation(p) && text::display_width(p) <= 60) return {BlockKind::Title, p};
+  if (auto collapsed = collapse_spaced_heading(p)) return {BlockKind::Group, *collapsed, {}, NumberStyle::None};
+  if (first && !has_sentence_punctuation(p) && text::display_width(p) <= 60) return {BlockKind::Title, p, {}, NumberStyle::None};
   if (p.starts_with("- ") || p.starts_with("* ")) return {BlockKind::Bullet, p.substr(2), p.substr(0, 1)};
   auto mark = numbering::read_mark(p);
-  if (!mark) return {BlockKind::Paragraph, p};
+  if (!mark) return {BlockKind::Paragraph, p, {}, NumberStyle::None};
   std::string rest = p.substr(mark->length);
   if (is_numbered_heading(*mark, rest)) return {BlockKind::NumberedHeading, p, {}, mark->style};
   // "1." and "1)" are Markdown list markers; other forms stay numbered paragraphs.
@@ -248,7 +248,7 @@ Block classify(const std::string& p, bool first) {
   if (md_marker) return {BlockKind::OrderedItem, rest, mark->literal};
   if (mark->style == NumberStyle::UpperLetter || mark->style == NumberStyle::LowerLetter)
     return {BlockKind::Option, p, {}, mark->style};
-  return {BlockKind::Paragraph, p};
+  return {BlockKind::Paragraph, p, {}, NumberStyle::None};
 }
 
 class Writer {

@@ -48,15 +48,6 @@ std::string nfc(std::string_view utf8) {
   return result;
 }
 
-namespace {
-void append_utf8(std::string& out, char32_t cp) {
-  char buf[4];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(cp), error);
-  if (!error) out.append(buf, static_cast<std::size_t>(len));
-}
-}  // namespace
 
 std::string fold_width(std::string_view utf8) {
   std::string out;
