@@ -272,6 +272,9 @@ Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::s
     }
     Document doc = set.load(*version);
     const Clause* clause = doc.find(ref.id);
+    if (!clause && !latest.removed && !set.load(latest).find(ref.id))
+      // A clause in no version is a mistake in the question, not an exclusion.
+      throw Error(ErrorCode::NotFound, "no clause '" + ref.id + "' in document " + ref.doc + " (see lexgit outline " + ref.doc + ")");
     if (!clause) {
       g.excluded.push_back({canonical, std::nullopt, "the version in force on " + text::format_iso(at) + " (effective " +
                                                          text::format_iso(version->meta.effective) + ") has no clause " + ref.id,

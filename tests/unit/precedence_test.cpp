@@ -122,6 +122,10 @@ TEST_CASE("on the bundled corpus every rule decides a case", "[precedence][cli]"
   CHECK(early["overridden"].empty());
   CHECK_THAT(early["excluded"][0]["reason"].get<std::string>(), Catch::Contains("not in force on 2025-02-01") && Catch::Contains("takes effect on 2025-03-01"));
 
+  auto typo = run_cli(kCorpus + "resolve partner-framework#99 end-user-terms#5.p1 --at 2025-10-01");
+  CHECK(typo.status == 3);  // never a governing answer that rests on a mistyped reference
+  CHECK_THAT(typo.err, Catch::Contains("no clause '99' in document partner-framework"));
+
   auto text = run_cli(kCorpus + "resolve partner-framework#10.3 end-user-terms#5.p1 --at 2025-10-01");
   CHECK_THAT(text.out, Catch::Contains("依第二部分，本协议约定优先于最终用户条款"));
 }
