@@ -5,7 +5,7 @@
 namespace lexgit::cache {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;  // 2: revision lists in the compact record form
 
 struct StatementDeleter {
   void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }

@@ -88,4 +88,89 @@ Revision revision(const nlohmann::json& j) {
   return r;
 }
 
+namespace {
+
+constexpr char kField = '\x1f', kRecord = '\x1e';
+
+bool clean(std::string_view s) { return s.find(kField) == std::string_view::npos && s.find(kRecord) == std::string_view::npos; }
+
+text::Date iso_date(std::string_view s) {
+  auto number = [&](std::size_t from, std::size_t len) {
+    int v = 0;
+    for (std::size_t i = from; i < from + len; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  return {number(0, 4), number(5, 2), number(8, 2)};
+}
+
+int to_int(std::string_view s) {
+  bool negative = !s.empty() && s[0] == '-';
+  int v = 0;
+  for (char ch : s.substr(negative ? 1 : 0)) v = v * 10 + (ch - '0');
+  return negative ? -v : v;
+}
+
+}  // namespace
+
+std::string revisions(const std::vector<Revision>& list) {
+  std::string out;
+  for (const Revision& r : list) {
+    const FrontMatter& m = r.meta;
+    if (!out.empty()) out += kRecord;
+    bool compact = clean(r.doc) && clean(r.path) && clean(m.id) && clean(m.title) && clean(m.doc_class) && m.extra.empty();
+    if (!compact) {
+      out += "J" + revision(r).dump();
+      continue;
+    }
+    std::string fields[] = {"C" + r.doc, r.path, r.commit, r.blob, std::to_string(r.sequence), r.removed ? "1" : "0",
+                            m.id, m.title, std::to_string(static_cast<int>(m.kind)), m.doc_class,
+                            std::to_string(static_cast<int>(m.medium)), std::to_string(m.channel ? static_cast<int>(*m.channel) : -1),
+                            text::format_iso(m.published), text::format_iso(m.effective),
+                            std::to_string(static_cast<int>(m.status)), m.sample ? "1" : "0"};
+    for (std::size_t i = 0; i < std::size(fields); ++i) {
+      if (i) out += kField;
+      out += fields[i];
+    }
+  }
+  return out;
+}
+
+std::vector<Revision> revisions(std::string_view encoded) {
+  std::vector<Revision> out;
+  while (!encoded.empty()) {
+    std::size_t end = encoded.find(kRecord);
+    std::string_view record = encoded.substr(0, end);
+    encoded.remove_prefix(end == std::string_view::npos ? encoded.size() : end + 1);
+    if (record.starts_with("J")) {
+      out.push_back(revision(nlohmann::json::parse(record.substr(1))));
+      continue;
+    }
+    std::vector<std::string_view> f;
+    record.remove_prefix(1);
+    while (true) {
+      std::size_t sep = record.find(kField);
+      f.push_back(record.substr(0, sep));
+      if (sep == std::string_view::npos) break;
+      record.remove_prefix(sep + 1);
+    }
+    if (f.size() != 16) throw Error(ErrorCode::Internal, "the cache holds a revision record it cannot read");
+    Revision r;
+    r.doc = f[0], r.path = f[1], r.commit = f[2], r.blob = f[3];
+    r.sequence = static_cast<std::size_t>(to_int(f[4]));
+    r.removed = f[5] == "1";
+    FrontMatter& m = r.meta;
+    m.id = f[6], m.title = f[7];
+    m.kind = static_cast<DocKind>(to_int(f[8]));
+    m.doc_class = f[9];
+    m.medium = static_cast<Medium>(to_int(f[10]));
+    if (int ch = to_int(f[11]); ch >= 0) m.channel = static_cast<Channel>(ch);
+    m.published = iso_date(f[12]);
+    m.effective = iso_date(f[13]);
+    m.status = static_cast<Status>(to_int(f[14]));
+    m.sample = f[15] == "1";
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace lexgit::serialize

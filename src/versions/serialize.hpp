@@ -17,4 +17,11 @@ Document document(const nlohmann::json& j);
 nlohmann::json revision(const Revision& r);
 Revision revision(const nlohmann::json& j);
 
+// A document's revision list in the cache's compact form: one record per
+// revision, fields in a fixed order. Every command on a repository reads all
+// of them, so they are read without a JSON parser (records whose text holds
+// the separators fall back to JSON).
+std::string revisions(const std::vector<Revision>& list);
+std::vector<Revision> revisions(std::string_view encoded);
+
 }  // namespace lexgit::serialize

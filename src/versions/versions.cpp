@@ -170,14 +170,12 @@ const std::map<std::string, std::vector<Revision>>& Versions::history(const std:
     if (!cache) return std::nullopt;
     auto rows = cache->histories(commit);
     std::optional<std::size_t> sequence;
-    for (const auto& [doc, json] : rows) {
-      auto j = nlohmann::json::parse(json);
+    for (const auto& [doc, encoded] : rows) {
       if (doc.empty()) {
-        sequence = j.at("seq").get<std::size_t>();
+        sequence = nlohmann::json::parse(encoded).at("seq").get<std::size_t>();
         continue;
       }
-      auto& list = into[doc];
-      for (const auto& r : j) list.push_back(serialize::revision(r));
+      into[doc] = serialize::revisions(encoded);
     }
     if (!sequence) into.clear();
     return sequence;
@@ -230,11 +228,7 @@ const std::map<std::string, std::vector<Revision>>& Versions::history(const std:
   }
   if (cache && !changes.empty()) {
     std::vector<std::pair<std::string, std::string>> rows;
-    for (const auto& [doc, list] : result) {
-      nlohmann::json j = nlohmann::json::array();
-      for (const Revision& r : list) j.push_back(serialize::revision(r));
-      rows.emplace_back(doc, j.dump());
-    }
+    for (const auto& [doc, list] : result) rows.emplace_back(doc, serialize::revisions(list));
     rows.emplace_back("", nlohmann::json{{"seq", sequence - 1}}.dump());
     cache->put_histories(tip, rows);
   }
@@ -245,10 +239,8 @@ std::vector<Revision> Versions::revisions(const std::string& tip, const std::str
   if (histories_.find(tip) == histories_.end()) {
     // A warm cache answers for one document without loading every history.
     if (cache::Cache* cache = repo_.cache(); cache && cache->history(tip, "")) {
-      std::vector<Revision> list;
-      if (auto json = cache->history(tip, doc))
-        for (const auto& r : nlohmann::json::parse(*json)) list.push_back(serialize::revision(r));
-      return list;
+      auto encoded = cache->history(tip, doc);
+      return encoded ? serialize::revisions(*encoded) : std::vector<Revision>{};
     }
   }
   const auto& all = history(tip);

@@ -55,3 +55,30 @@ TEST_CASE("same dates: commit order decides", "[versions]") {
   std::vector<Revision> revs = {rev(0, {2025, 1, 1}, {2025, 1, 1}), rev(1, {2025, 1, 1}, {2025, 1, 1})};
   CHECK(version_in_force(revs, {2025, 1, 1})->commit == "c1");
 }
+
+#include "versions/serialize.hpp"
+
+TEST_CASE("revision lists survive the cache's compact form, odd characters included", "[versions][cache]") {
+  std::vector<Revision> list = {rev(0, {2025, 4, 1}, {2025, 4, 1}), rev(1, {2025, 9, 1}, {2025, 10, 1}, Status::Withdrawn)};
+  list[0].meta.id = list[0].doc;
+  list[0].meta.title = "青云合作伙伴返利政策";
+  list[0].meta.doc_class = "partner-rebate-policy";
+  list[0].meta.medium = Medium::Paper;
+  list[0].meta.channel = Channel::Signed;
+  list[0].path = "normative/rebate-policy-online.md";
+  list[1].removed = true;
+  list[1].meta.title = std::string("含\x1f分隔符的标题");  // falls back to JSON
+  list[1].meta.extra = {{"owner", "渠道管理部"}};
+  auto back = serialize::revisions(serialize::revisions(list));
+  REQUIRE(back.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(back[i].doc == list[i].doc);
+    CHECK(back[i].path == list[i].path);
+    CHECK(back[i].commit == list[i].commit);
+    CHECK(back[i].blob == list[i].blob);
+    CHECK(back[i].sequence == list[i].sequence);
+    CHECK(back[i].removed == list[i].removed);
+    CHECK(render_front_matter(back[i].meta) == render_front_matter(list[i].meta));
+  }
+  CHECK(serialize::revisions(std::vector<Revision>{}).empty());
+}
