@@ -12,9 +12,21 @@ bool is_security_word(std::string_view word) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
+// The clause that lets security terms change at once (part 七) names the
+// category — 与安全和保障相关的条款 — without being one; a change to it is an
+// ordinary change. Mentions of the category itself are not read as keywords.
+std::string without_category_mentions(std::string text) {
+  for (std::string_view mention : {"与安全和保障相关的条款", "安全和保障相关的条款", "与安全和保障相关"}) {
+    for (std::size_t at = text.find(mention); at != std::string::npos; at = text.find(mention, at))
+      text.replace(at, mention.size(), "\u3000");
+  }
+  return text;
+}
+
 std::optional<std::string> first_security_word(const std::string& text, const text::Segmenter& segmenter,
                                                const std::vector<std::string>& terms) {
-  for (const text::Token& t : segmenter.words(text, terms))
+  const std::string read = without_category_mentions(text);
+  for (const text::Token& t : segmenter.words(read, terms))
     if (is_security_word(t.text)) return std::string(t.text);
   return std::nullopt;
 }

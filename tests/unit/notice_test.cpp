@@ -194,6 +194,14 @@ TEST_CASE("a revision of part 七's period governs only notices dated once it is
   CHECK(before["effective"] == "2027-03-30");  // 2027-03-28 is a Sunday
 
   auto after = repo.json("--from HEAD~2 --to HEAD --date 2027-03-01");
+  // Part 七 names the category 与安全和保障相关的条款 without being one: changing
+  // its notice period is an ordinary change, effective after the period.
+  const nlohmann::json* change_clause = nullptr;
+  for (const auto& c : after["changes"])
+    if (!c["new"].is_null() && c["new"]["ref"] == "partner-framework#7.p1") change_clause = &c;
+  REQUIRE(change_clause);
+  CHECK((*change_clause)["security"] == false);
+  CHECK((*change_clause)["effective"] == after["effective"]);
   CHECK(after["period"]["text"] == "两个月");
   CHECK(after["period"]["count"] == 2);
   CHECK(after["period"]["basis"] == "partner-framework#7.p1");
