@@ -5,7 +5,7 @@
 namespace lexgit::cache {
 namespace {
 
-constexpr int kSchemaVersion = 2;  // 2: revision lists in the compact record form
+constexpr int kSchemaVersion = 3;  // 2: revision lists in a compact form; 3: derived values
 
 struct StatementDeleter {
   void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }
@@ -27,7 +27,8 @@ const char* kSchema =
     "CREATE TABLE IF NOT EXISTS blobs(oid TEXT PRIMARY KEY, front TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS documents(oid TEXT PRIMARY KEY, json TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS histories(tip TEXT NOT NULL, doc TEXT NOT NULL, json TEXT NOT NULL,"
-    " PRIMARY KEY(tip, doc));";
+    " PRIMARY KEY(tip, doc));"
+    "CREATE TABLE IF NOT EXISTS derived(kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY(kind, key));";
 
 // Opens the file and brings it to our schema; nullptr when it is not usable.
 sqlite3* open_usable(const std::filesystem::path& file, std::string& problem) {
@@ -156,6 +157,14 @@ std::vector<std::pair<std::string, std::string>> Cache::histories(std::string_vi
   return rows;
 }
 
+std::optional<std::string> Cache::value(std::string_view kind, std::string_view key) {
+  return get("SELECT value FROM derived WHERE kind = ?1 AND key = ?2", {kind, key});
+}
+
+void Cache::put_value(std::string_view kind, std::string_view key, std::string_view value) {
+  exec("INSERT OR REPLACE INTO derived(kind, key, value) VALUES(?1, ?2, ?3)", {kind, key, value});
+}
+
 std::vector<std::string> Cache::complete_tips() {
   std::vector<std::string> tips;
   Statement s = prepare(db_.get(), "SELECT tip FROM histories WHERE doc = ''");
@@ -209,7 +218,7 @@ void Cache::clear() {
   clauses_.reset();
   clauses_opened_ = false;
   ClauseIndex::drop(db_.get());
-  sqlite3_exec(db_.get(), "BEGIN IMMEDIATE; DELETE FROM blobs; DELETE FROM documents; DELETE FROM histories; COMMIT;",
+  sqlite3_exec(db_.get(), "BEGIN IMMEDIATE; DELETE FROM blobs; DELETE FROM documents; DELETE FROM histories; DELETE FROM derived; COMMIT;",
                nullptr, nullptr, nullptr);
   sqlite3_exec(db_.get(), "PRAGMA wal_checkpoint(TRUNCATE); VACUUM;", nullptr, nullptr, nullptr);
 }

@@ -46,6 +46,11 @@ class Cache {
   std::optional<std::string> history(std::string_view tip, std::string_view doc);
   std::vector<std::pair<std::string, std::string>> histories(std::string_view tip);
   void put_histories(std::string_view tip, const std::vector<std::pair<std::string, std::string>>& rows);
+  // Small derived values by kind and key (e.g. the clause counts between two
+  // blobs), for commands that would otherwise recompute them on every run.
+  std::optional<std::string> value(std::string_view kind, std::string_view key);
+  void put_value(std::string_view kind, std::string_view key, std::string_view value);
+
   // The tips whose history is complete in the cache (a handful at most).
   std::vector<std::string> complete_tips();
 

@@ -1,4 +1,5 @@
 // Commands over the git store: init, ls, log, commit, cache.
+#include <cstdio>
 #include <ctime>
 #include <iomanip>
 #include <iostream>
@@ -6,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cache/cache.hpp"
 #include "cli/commands.hpp"
 #include "lexgit/check.hpp"
 #include "lexgit/diff.hpp"
@@ -94,13 +96,35 @@ std::vector<Document> load_versions(Versions& versions, const std::vector<Revisi
 }
 
 // What each version did to the clauses of the one before it (the first
-// version: of nothing), as lexgit diff counts changes.
-std::vector<diff::Stat> clause_counts(const std::vector<Document>& docs, const text::Segmenter& segmenter) {
+// version: of nothing), as lexgit diff counts changes. The counts depend only
+// on the two blobs, so the cache keeps them: a long history is compared once.
+std::vector<diff::Stat> clause_counts(DocumentSet& set, const std::vector<Revision>& revisions,
+                                      const text::Segmenter& segmenter) {
+  cache::Cache* cache = set.repository().cache();
+  auto blob_of = [&](std::size_t i) { return revisions[i].removed ? std::string("-") : revisions[i].blob; };
+  std::map<std::size_t, Document> loaded;
+  auto version = [&](std::size_t i) -> const Document& {
+    auto it = loaded.find(i);
+    if (it == loaded.end()) it = loaded.emplace(i, load_versions(set.versions(), {revisions[i]}).front()).first;
+    return it->second;
+  };
   std::vector<diff::Stat> out;
-  for (std::size_t i = 0; i < docs.size(); ++i) {
+  for (std::size_t i = 0; i < revisions.size(); ++i) {
+    std::string key = (i > 0 ? blob_of(i - 1) : std::string("-")) + ":" + blob_of(i);
+    diff::Stat s;
+    if (auto cached = cache ? cache->value("clause-counts", key) : std::nullopt;
+        cached && std::sscanf(cached->c_str(), "%d %d %d %d %d", &s.added, &s.modified, &s.removed, &s.moved, &s.renumbered) == 5) {
+      out.push_back(s);
+      continue;
+    }
     Document none;
-    none.meta = docs[i].meta;
-    out.push_back(diff::compare(i > 0 ? docs[i - 1] : none, docs[i], segmenter).stat());
+    none.meta = version(i).meta;
+    s = diff::compare(i > 0 ? version(i - 1) : none, version(i), segmenter).stat();
+    if (cache)
+      cache->put_value("clause-counts", key, std::to_string(s.added) + " " + std::to_string(s.modified) + " " +
+                                                 std::to_string(s.removed) + " " + std::to_string(s.moved) + " " +
+                                                 std::to_string(s.renumbered));
+    out.push_back(s);
   }
   return out;
 }
@@ -134,7 +158,7 @@ void print_message(const CommitInfo& c, std::ostream& out) {
 // lexgit log DOC: each revision, newest version first, with its clause counts.
 void log_document(DocumentSet& set, std::vector<Revision> revisions, bool json) {
   text::Segmenter segmenter;
-  std::vector<diff::Stat> counts = clause_counts(load_versions(set.versions(), revisions), segmenter);
+  std::vector<diff::Stat> counts = clause_counts(set, revisions, segmenter);
   nlohmann::json out = nlohmann::json::array();
   for (std::size_t i = revisions.size(); i-- > 0;) {
     const Revision& r = revisions[i];
