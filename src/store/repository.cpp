@@ -183,6 +183,11 @@ Repository Repository::init(const fs::path& dir) {
       CommitRequest request;
       request.files[".lexgit.yaml"] = kConfigTemplate;
       request.message = "Start a lexgit document repository";
+      // The first commit holds only the configuration: it needs no person's
+      // name, so a machine without a git identity can still create a repository.
+      git_signature* configured = nullptr;
+      if (git_signature_default(&configured, repo.impl_->repo.get()) < 0) request.author = "lexgit <lexgit@localhost>";
+      git_signature_free(configured);
       repo.commit(request);
     }
   }

@@ -214,3 +214,13 @@ TEST_CASE("eight processes committing 25 documents each lose nothing", "[store][
   git(dir, "status --porcelain", &status);
   CHECK(status.empty());  // index and work tree agree with HEAD
 }
+
+TEST_CASE("a repository can be created on a machine without a git identity", "[store]") {
+  TempDir home, dir;
+  std::string cmd = "HOME=" + quote(home.path) + " GIT_CONFIG_NOSYSTEM=1 XDG_CONFIG_HOME=" + quote(home.path) + " " +
+                    LEXGIT_CLI + " init " + quote(dir.path / "repo") + " >/dev/null 2>&1";
+  CHECK(WEXITSTATUS(std::system(cmd.c_str())) == 0);
+  std::string log;
+  CHECK(git(dir, "-C repo log --format=%an", &log) == 0);
+  CHECK_THAT(log, Catch::Contains("lexgit"));
+}
