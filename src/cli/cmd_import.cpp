@@ -12,21 +12,15 @@ struct ImportArgs {
   std::string file, id, kind, published, effective, medium = "online", channel, title, doc_class, output;
 };
 
-text::Date required_date(const std::string& value, const char* option) {
-  auto d = parse_iso_date(value);
-  if (!d) throw Error(ErrorCode::Usage, std::string(option) + " must be a date such as 2025-01-01, not '" + value + "'");
-  return *d;
-}
-
 ImportOptions options_from(const ImportArgs& a) {
   ImportOptions o;
   o.meta.id = a.id;
   if (!is_valid_doc_id(a.id)) throw Error(ErrorCode::Usage, "--id '" + a.id + "' must match [a-z0-9][a-z0-9-]*");
   o.meta.kind = *parse_kind(a.kind);  // validated by CLI11
-  o.meta.published = required_date(a.published, "--published");
+  o.meta.published = date_option(a.published, "--published");
   o.meta.effective = o.meta.published;
   if (!a.effective.empty()) {
-    o.meta.effective = required_date(a.effective, "--effective");
+    o.meta.effective = date_option(a.effective, "--effective");
     o.effective_given = true;
   }
   o.meta.medium = *parse_medium(a.medium);

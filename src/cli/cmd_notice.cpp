@@ -13,12 +13,6 @@ namespace lexgit::cli {
 namespace {
 namespace fs = std::filesystem;
 
-text::Date date_option(const std::string& value, const std::string& option) {
-  auto d = text::parse_date(value);
-  if (!d) throw Error(ErrorCode::Usage, option + " must be a date such as 2026-12-25, not '" + value + "'");
-  return *d;
-}
-
 // A version of the agreement: at a revision, or in force on a date.
 struct Version {
   Document doc;

@@ -16,12 +16,11 @@ Action add_period(CLI::App& app, Globals&) {
   cmd->add_option("--length", *length, "一个月, 30日, 三个月, 十五个工作日, 两年 …")->required();
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   return [start, length, format] {
-    auto date = text::parse_date(*start);
-    if (!date) throw Error(ErrorCode::Usage, "--start must be a date such as 2026-01-31, not '" + *start + "'");
+    text::Date date = date_option(*start, "--start");
     auto duration = text::parse_duration(*length);
     if (!duration)
       throw Error(ErrorCode::Usage, "cannot read '" + *length + "' as a period: write 一个月, 30日, 三个月, 十五个工作日, 两年 …");
-    period::Period p = period::compute(*date, *duration);
+    period::Period p = period::compute(date, *duration);
     for (const std::string& w : p.warnings) std::cerr << "lexgit: warning: " << w << "\n";
     if (*format == "json") {
       std::cout << period::to_json(p).dump(2) << "\n";

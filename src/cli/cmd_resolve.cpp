@@ -69,12 +69,7 @@ Action add_resolve(CLI::App& app, Globals&) {
   cmd->add_option("--rev", *rev, "Read the history up to this git revision (default: HEAD)");
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   return [refs, at, rev, format] {
-    text::Date date = today();
-    if (!at->empty()) {
-      auto d = parse_iso_date(*at);
-      if (!d) throw Error(ErrorCode::Usage, "--at must be a date such as 2026-06-01, not '" + *at + "'");
-      date = *d;
-    }
+    text::Date date = at->empty() ? today() : date_option(*at, "--at");
     Selection sel;
     if (!rev->empty()) sel.rev = *rev;
     DocumentSet set = DocumentSet::open(".", sel);

@@ -63,12 +63,7 @@ Action add_which(CLI::App& app, Globals&) {
   cmd->add_option("-k", *k, "Candidates to report (default: 10)")->check(CLI::Range(1, 1000));
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   return [question, at, k, format] {
-    text::Date date = today();
-    if (!at->empty()) {
-      auto d = parse_iso_date(*at);
-      if (!d) throw Error(ErrorCode::Usage, "--at must be a date such as 2026-06-01, not '" + *at + "'");
-      date = *d;
-    }
+    text::Date date = at->empty() ? today() : date_option(*at, "--at");
     Selection sel;
     sel.at = date;
     DocumentSet set = DocumentSet::open(".", sel);

@@ -64,6 +64,10 @@ bool use_color(const std::string& mode);
 // and English, the clauses left out and why, and an unresolved conflict as such.
 void print_resolution(const precedence::Resolution& r, std::ostream& out);
 
+// A date given on the command line: 2026-01-31, or any form the text layer
+// reads (2026年1月31日). Error(Usage) naming the option otherwise.
+text::Date date_option(const std::string& value, std::string_view option);
+
 // True when a revision-or-date argument is written as a date (YYYY-MM-DD), so
 // that a mistyped date is reported as a bad date, not as a missing revision.
 bool looks_like_date(const std::string& s);

@@ -18,6 +18,12 @@ bool looks_like_date(const std::string& s) {
   return true;
 }
 
+text::Date date_option(const std::string& value, std::string_view option) {
+  auto d = text::parse_date(value);
+  if (!d) throw Error(ErrorCode::Usage, std::string(option) + " must be a date such as 2026-01-31, not '" + value + "'");
+  return *d;
+}
+
 void SelectionArgs::add_to(CLI::App* cmd) {
   cmd->add_option("--rev", rev, "Read documents as of this git revision (default: HEAD)");
   cmd->add_option("--at", at, "Use the versions in force on this date, YYYY-MM-DD");
@@ -26,10 +32,7 @@ void SelectionArgs::add_to(CLI::App* cmd) {
 Selection SelectionArgs::get() const {
   Selection s;
   if (!rev.empty()) s.rev = rev;
-  if (!at.empty()) {
-    s.at = parse_iso_date(at);
-    if (!s.at) throw Error(ErrorCode::Usage, "--at must be a date such as 2026-06-01, not '" + at + "'");
-  }
+  if (!at.empty()) s.at = date_option(at, "--at");
   return s;
 }
 

@@ -3,6 +3,10 @@
 #include "lexgit/check.hpp"
 #include "support.hpp"
 
+using lexgit::test::agreement;
+using lexgit::test::contains;
+using lexgit::test::replace;
+
 using namespace lexgit;
 using lexgit::test::read_file;
 using lexgit::test::source_dir;
@@ -10,12 +14,6 @@ using lexgit::test::source_dir;
 namespace {
 std::vector<Diagnostic> check_text(const std::string& source) {
   return check_document(parse_document(source, "agreement.md"));
-}
-std::string agreement() { return read_file(source_dir() / "corpus/agreement/partner-framework.md"); }
-void replace(std::string& s, const std::string& from, const std::string& to) {
-  auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  s.replace(at, from.size(), to);
 }
 }  // namespace
 

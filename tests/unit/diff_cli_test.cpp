@@ -7,6 +7,11 @@
 #include "lexgit/store.hpp"
 #include "support.hpp"
 
+using lexgit::test::agreement;
+using lexgit::test::contains;
+using lexgit::test::replace;
+using lexgit::test::with_part_before_six;
+
 using namespace lexgit;
 using lexgit::test::read_file;
 using lexgit::test::in;
@@ -17,26 +22,13 @@ using lexgit::test::write_file;
 
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
-std::string agreement() { return read_file(lexgit::test::source_dir() / "corpus/agreement/partner-framework.md"); }
 
-void replace(std::string& s, const std::string& from, const std::string& to) {
-  auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  s.replace(at, from.size(), to);
-}
 
 // v2 of the agreement, in force from 2026-01-01: part 六 inserted (六–十一 become
 // 七–十二), the cross-reference to 第八部分 updated, the liability cap raised.
 std::string agreement_v2() {
-  std::string s = agreement();
-  const char* parts[][2] = {{"### 十一． ", "### 十二． "}, {"### 十． ", "### 十一． "}, {"### 九． ", "### 十． "},
-                            {"### 八． ", "### 九． "},   {"### 七． ", "### 八． "},   {"### 六． ", "### 七． "}};
-  for (auto& p : parts) replace(s, p[0], p[1]);
-  replace(s, "### 七． 市场营销基金和推广计划",
-          "### 六． 数据安全与个人信息保护\n\n贵公司发现数据泄露或者安全事件的，应当在二十四小时内书面通知青云科技。\n\n"
-          "### 七． 市场营销基金和推广计划");
+  std::string s = with_part_before_six(agreement(), "数据安全与个人信息保护", "贵公司发现数据泄露或者安全事件的，应当在二十四小时内书面通知青云科技。");
   replace(s, "此部分（第八部分）", "此部分（第九部分）");
   replace(s, "最多 10 万人民币", "最多 20 万人民币");
   replace(s, "published: 2025-01-01\neffective: 2025-01-01", "published: 2025-12-01\neffective: 2026-01-01");

@@ -16,15 +16,12 @@
 #include "support.hpp"
 
 using namespace lexgit;
+using lexgit::test::segmenter;
 using namespace lexgit::diff;
 using nlohmann::json;
 
 namespace {
 
-const text::Segmenter& segmenter() {
-  static text::Segmenter s;
-  return s;
-}
 
 std::filesystem::path revisions_dir() { return test::source_dir() / "tests/data/revisions"; }
 

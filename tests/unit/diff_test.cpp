@@ -6,38 +6,29 @@
 #include "lexgit/diff.hpp"
 #include "support.hpp"
 
+using lexgit::test::agreement;
+using lexgit::test::contains;
+using lexgit::test::replace;
+using lexgit::test::with_part_before_six;
+using lexgit::test::segmenter;
+
 using namespace lexgit;
 using namespace lexgit::diff;
 
 namespace {
 
-const text::Segmenter& segmenter() {
-  static text::Segmenter s;
-  return s;
-}
 
-std::string agreement() { return read_file(lexgit::test::source_dir() / "corpus/agreement/partner-framework.md"); }
 
-void replace(std::string& s, const std::string& from, const std::string& to) {
-  auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  s.replace(at, from.size(), to);
-}
 
 // The revision the redline must read as a lawyer would: a part inserted before
 // 六 (so 六–十一 become 七–十二), the cross-reference to 第八部分 updated, the
 // liability cap, the termination notice and the change notice changed, and
 // one item rewritten.
 std::string revised_agreement() {
-  std::string s = agreement();
-  const char* parts[][2] = {{"### 十一． ", "### 十二． "}, {"### 十． ", "### 十一． "}, {"### 九． ", "### 十． "},
-                            {"### 八． ", "### 九． "},   {"### 七． ", "### 八． "},   {"### 六． ", "### 七． "}};
-  for (auto& p : parts) replace(s, p[0], p[1]);
-  replace(s, "### 七． 市场营销基金和推广计划",
-          "### 六． 数据安全与个人信息保护\n\n"
-          "双方应当遵守《中华人民共和国数据安全法》和《中华人民共和国个人信息保护法》，对履行本协议过程中获取的最终用户数据采取必要的安全保护措施。\n\n"
-          "贵公司发现数据泄露或者安全事件的，应当在二十四小时内书面通知青云科技。\n\n"
-          "### 七． 市场营销基金和推广计划");
+  std::string s = with_part_before_six(
+      agreement(), "数据安全与个人信息保护",
+      "双方应当遵守《中华人民共和国数据安全法》和《中华人民共和国个人信息保护法》，对履行本协议过程中获取的最终用户数据采取必要的安全保护措施。\n\n"
+      "贵公司发现数据泄露或者安全事件的，应当在二十四小时内书面通知青云科技。");
   replace(s, "此部分（第八部分）", "此部分（第九部分）");
   replace(s, "最多 10 万人民币", "最多 20 万人民币");
   replace(s, "应提前三十日向对方发出书面通知，本协议在对方收到书面通知三十日后终止", "应提前十五日向对方发出书面通知，本协议在对方收到书面通知十五日后终止");

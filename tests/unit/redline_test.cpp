@@ -6,15 +6,17 @@
 #include "lexgit/redline.hpp"
 #include "support.hpp"
 
+using lexgit::test::agreement;
+using lexgit::test::contains;
+using lexgit::test::replace;
+using lexgit::test::with_part_before_six;
+using lexgit::test::segmenter;
+
 using namespace lexgit;
 using namespace lexgit::diff;
 
 namespace {
 
-const text::Segmenter& segmenter() {
-  static text::Segmenter s;
-  return s;
-}
 
 Side side(const std::string& id, const std::string& number, const std::string& text, const std::string& heading = "") {
   Side s;
@@ -92,24 +94,12 @@ DocumentDiff sample_diff() {
 
 const redline::Labels labels{"HEAD~1 (7acae7bde53e)", "HEAD (5741e0ce84a6)"};
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
-std::string agreement() { return read_file(lexgit::test::source_dir() / "corpus/agreement/partner-framework.md"); }
 
-void replace(std::string& s, const std::string& from, const std::string& to) {
-  auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  s.replace(at, from.size(), to);
-}
 
 // Part 六 inserted (六–十一 become 七–十二), the liability cap raised.
 std::string with_new_part_six(std::string s) {
-  const char* parts[][2] = {{"### 十一． ", "### 十二． "}, {"### 十． ", "### 十一． "}, {"### 九． ", "### 十． "},
-                            {"### 八． ", "### 九． "},   {"### 七． ", "### 八． "},   {"### 六． ", "### 七． "}};
-  for (auto& p : parts) replace(s, p[0], p[1]);
-  replace(s, "### 七． 市场营销基金和推广计划",
-          "### 六． 数据安全与个人信息保护\n\n贵公司发现数据泄露或者安全事件的，应当在二十四小时内书面通知青云科技。\n\n"
-          "### 七． 市场营销基金和推广计划");
+  s = with_part_before_six(std::move(s), "数据安全与个人信息保护", "贵公司发现数据泄露或者安全事件的，应当在二十四小时内书面通知青云科技。");
   replace(s, "此部分（第八部分）", "此部分（第九部分）");
   replace(s, "最多 10 万人民币", "最多 20 万人民币");
   return s;

@@ -9,7 +9,10 @@
 #include <string>
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
+
 #include "lexgit/document.hpp"
+#include "lexgit/text.hpp"
 
 namespace lexgit::test {
 
@@ -56,6 +59,37 @@ inline Run run_cli(const std::string& args) {
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   r.err = read_file(err_file);
   return r;
+}
+
+// The bundled framework agreement, as a lexgit document's source.
+inline std::string agreement() { return read_file(source_dir() / "corpus/agreement/partner-framework.md"); }
+
+// Replaces the first `from` in `s`; the test fails when `from` is not there.
+inline void replace(std::string& s, const std::string& from, const std::string& to) {
+  auto at = s.find(from);
+  REQUIRE(at != std::string::npos);
+  s.replace(at, from.size(), to);
+}
+
+// The agreement's text with a part inserted before part 六, whose heading is
+// `### 六． TITLE` and whose paragraphs are `body`: parts 六–十一 become 七–十二
+// (the cross-references are left to the caller).
+inline std::string with_part_before_six(std::string s, const std::string& title, const std::string& body) {
+  const char* parts[][2] = {{"### 十一． ", "### 十二． "}, {"### 十． ", "### 十一． "}, {"### 九． ", "### 十． "},
+                            {"### 八． ", "### 九． "},   {"### 七． ", "### 八． "},   {"### 六． ", "### 七． "}};
+  for (auto& p : parts) replace(s, p[0], p[1]);
+  replace(s, "### 七． 市场营销基金和推广计划", "### 六． " + title + "\n\n" + body + "\n\n### 七． 市场营销基金和推广计划");
+  return s;
+}
+
+// One segmenter for a test binary: building one loads the lexicon.
+inline const text::Segmenter& segmenter() {
+  static const text::Segmenter s;
+  return s;
+}
+
+inline bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
 }
 
 // A path quoted for the shell.
