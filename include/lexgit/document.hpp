@@ -77,6 +77,7 @@ std::string render_front_matter(const FrontMatter& meta);
 enum class NumberStyle {
   None,          // unnumbered paragraph (款) or unnumbered heading (a group)
   Bian, Zhang, Jie, Tiao, Kuan, Xiang, Bufen,  // 第X编 / 章 / 节 / 条 / 款 / 项 / 部分
+  FenBian,       // 第X分编 (the Civil Code's sub-books)
   ChineseEnum,   // 一、 一． 一.
   ChineseParen,  // （一） (一)
   ArabicDot,     // 1. 1、 １．
@@ -97,6 +98,7 @@ struct Clause {
   int last_line = 0;
   NumberStyle style = NumberStyle::None;
   long long value = 0;  // the number's value (A = 1); 0 when unnumbered
+  int insertion = 0;    // N of 第十七条之N: an article inserted after 第十七条 by amendment
   std::vector<std::string> subjects;  // from <!-- subject: … --> before the clause
   std::vector<Clause> children;
 

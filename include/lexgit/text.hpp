@@ -39,6 +39,19 @@ bool is_cjk(char32_t cp);
 // Columns on a terminal: 2 for East Asian wide, full-width and ambiguous characters.
 int display_width(std::string_view utf8);
 
+// White space and characters that show nothing: ASCII white space, U+3000,
+// NBSP, zero-width spaces and joiners, word joiner, BOM.
+bool is_blank(char32_t cp);
+
+// `utf8` without the blank characters (is_blank) at either end. Text copied from
+// official databases and PDFs indents with full-width spaces and leaves
+// zero-width spaces on otherwise empty lines.
+std::string_view trim_blank(std::string_view utf8);
+
+// Removes the blank characters between two CJK characters: headings spaced out
+// for emphasis (总　　则, 通 用 条 款) read as written without the spacing.
+std::string squeeze_cjk_spacing(std::string_view utf8);
+
 // Re-joins hard-wrapped lines: nothing between two CJK characters, one space
 // between two non-CJK characters (English words wrapped at a space).
 std::string join_wrapped(std::span<const std::string_view> lines);

@@ -5,7 +5,7 @@
 namespace lexgit::cache {
 namespace {
 
-constexpr int kSchemaVersion = 3;  // 2: revision lists in a compact form; 3: derived values
+constexpr int kSchemaVersion = 4;  // 2: revision lists in a compact form; 3: derived values; 4: statute ids
 
 struct StatementDeleter {
   void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }

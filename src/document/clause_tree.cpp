@@ -11,9 +11,15 @@
 //   paragraphs.
 // - A paragraph ending in ：or : is a lead-in: the list or numbered paragraphs
 //   after it belong to it.
+// - Statutes: 编/分编/章/节 group articles, which are numbered through the whole
+//   document; a table of contents (目录) before the text is kept out of the tree's
+//   ids; indentation, zero-width characters and spaced-out headings (总　　则)
+//   are read as the text they decorate.
 #include "document/clause_tree.hpp"
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "document/numbering.hpp"
@@ -38,19 +44,67 @@ bool ends_with_colon(std::string_view s) {
   return s.ends_with("：") || s.ends_with(":");
 }
 
-std::string trim(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  while (s.starts_with("\u3000")) s.remove_prefix(3);
-  return std::string(s);
+std::string trim(std::string_view s) { return std::string(text::trim_blank(s)); }
+
+// Unnumbered headings that stand beside chapters in statutes: 附则 is cited.
+std::optional<std::string_view> known_grouping_name(std::string_view heading) {
+  std::string squeezed = text::squeeze_cjk_spacing(text::trim_blank(heading));
+  if (squeezed == "附则") return "fuze";
+  if (squeezed == "总则") return "zongze";
+  if (squeezed == "分则") return "fenze";
+  return std::nullopt;
+}
+
+// A line of a table of contents, compared with the headings below it: without
+// blanks, dot leaders and page numbers.
+std::string toc_key(std::string_view line) {
+  std::string s;
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    std::size_t start = pos;
+    char32_t cp = text::next_code_point(line, pos);
+    if (!text::is_blank(cp)) s.append(line.substr(start, pos - start));
+  }
+  for (;;) {
+    bool cut = false;
+    for (std::string_view tail : {".", "…", "·", "．", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}) {
+      if (s.size() > tail.size() && s.ends_with(tail)) {
+        s.resize(s.size() - tail.size());
+        cut = true;
+      }
+    }
+    if (!cut) break;
+  }
+  return s;
+}
+
+bool is_toc_title(std::string_view text) { return toc_key(text) == "目录"; }
+
+// A line that can stand in a table of contents: a grouping's title or a known
+// unnumbered one (附则).
+bool is_toc_entry(std::string_view text) {
+  std::string_view t = text::trim_blank(text);
+  if (known_grouping_name(t)) return true;
+  auto mark = numbering::read_mark(t);
+  return mark && (numbering::is_grouping(mark->style) || mark->style == NumberStyle::Bufen);
+}
+
+// A line inside a paragraph that starts a unit of its own: text pasted with
+// single line breaks (第一条 … / 第二条 …) is several paragraphs, not one.
+bool starts_unit(std::string_view line) {
+  std::string_view t = text::trim_blank(line);
+  if (known_grouping_name(t)) return true;
+  auto mark = numbering::read_mark(t);
+  if (!mark) return false;
+  return numbering::law_rank(mark->style) > 0 || mark->style == NumberStyle::ChineseEnum ||
+         mark->style == NumberStyle::ChineseParen;
 }
 
 // A numbered paragraph whose rest reads as a title (第一章 总则, 一、定义) rather
 // than as a sentence: short, and without sentence punctuation.
 bool reads_as_title(NumberStyle style, std::string_view rest) {
   int rank = numbering::law_rank(style);
-  if (rank > 0 && rank <= numbering::law_rank(NumberStyle::Jie)) return true;
+  if (rank > 0 && rank <= numbering::law_rank(NumberStyle::Jie)) return true;  // 编 分编 部分 章 节
   if (style != NumberStyle::ChineseEnum) return false;
   if (rest.empty() || text::display_width(rest) > 40) return false;
   for (std::string_view p : {"。", "，", "；", "：", "！", "？", ",", ";", ":"}) {
@@ -62,49 +116,63 @@ bool reads_as_title(NumberStyle style, std::string_view rest) {
 class Builder {
  public:
   Builder(std::string_view body, int first_line) : body_(body), offset_(first_line - 1) {
-    split_lines();
+    lines_ = split_lines(body_);
     stack_.push_back({Scope::Root, &roots_});
   }
 
   std::vector<Clause> run() {
     markdown::Tree tree = markdown::parse(body_);
     blocks(tree.get(), 0);
+    close_toc();
     return std::move(roots_);
   }
 
  private:
+  // A table of contents being read: the group that holds it and its lines.
+  struct Toc {
+    std::vector<Clause>* parent = nullptr;
+    std::size_t index = 0;
+    std::vector<std::string> entries;
+    std::string first_key;
+  };
+
   std::string_view body_;
   int offset_;
   std::vector<std::string_view> lines_;
   std::vector<Clause> roots_;
   std::vector<Open> stack_;
   std::vector<std::string> pending_subjects_;
+  std::optional<Toc> toc_;
 
-  void split_lines() {
+  static std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
     std::size_t pos = 0;
-    while (pos <= body_.size()) {
-      std::size_t eol = body_.find('\n', pos);
+    while (pos <= text.size()) {
+      std::size_t eol = text.find('\n', pos);
       if (eol == std::string_view::npos) {
-        lines_.push_back(body_.substr(pos));
+        lines.push_back(text.substr(pos));
         break;
       }
-      lines_.push_back(body_.substr(pos, eol - pos));
+      lines.push_back(text.substr(pos, eol - pos));
       pos = eol + 1;
     }
+    return lines;
   }
 
   int line_of(cmark_node* n) const { return cmark_node_get_start_line(n) + offset_; }
   int end_line_of(cmark_node* n) const { return cmark_node_get_end_line(n) + offset_; }
 
-  Clause& append(Clause c, cmark_node* node) {
-    c.first_line = line_of(node);
-    c.last_line = end_line_of(node);
+  Clause& append(Clause c, int first, int last) {
+    close_toc();
+    c.first_line = first;
+    c.last_line = last;
     c.subjects = std::move(pending_subjects_);
     pending_subjects_.clear();
     auto* children = stack_.back().children;
     children->push_back(std::move(c));
     return children->back();
   }
+  Clause& append(Clause c, cmark_node* node) { return append(std::move(c), line_of(node), end_line_of(node)); }
 
   void push(Scope scope, Clause& c, NumberStyle style = NumberStyle::None, int level = 0, bool owns = false) {
     stack_.push_back({scope, &c.children, &c, level, style, owns});
@@ -123,14 +191,52 @@ class Builder {
   void block(cmark_node* n, std::size_t floor) {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_HEADING: heading(n, floor); break;
-      case CMARK_NODE_PARAGRAPH: paragraph(n, markdown::inline_text(n), floor); break;
-      case CMARK_NODE_CODE_BLOCK: paragraph(n, trim(markdown::literal(n)), floor); break;
+      case CMARK_NODE_PARAGRAPH: paragraph_lines(n, markdown::inline_lines(n), floor); break;
+      case CMARK_NODE_CODE_BLOCK: code_block(n, floor); break;
       case CMARK_NODE_LIST: list(n, floor); break;
       case CMARK_NODE_BLOCK_QUOTE: blocks(n, floor); break;
       case CMARK_NODE_HTML_BLOCK: html(n); break;
       default: break;  // thematic breaks and the like carry no contract text
     }
   }
+
+  // ---- tables of contents ----
+
+  // Takes `text` into an open table of contents, or opens one at 目录. False
+  // when the text is contract text: the table ends where the first title it
+  // listed comes again, or at anything that is not a title.
+  bool absorbed_by_toc(const std::string& text, int first, int last) {
+    if (!toc_) {
+      if (!is_toc_title(text)) return false;
+      Clause c;
+      c.heading = "目录";
+      Clause& added = append(std::move(c), first, last);
+      (void)added;
+      auto* parent = stack_.back().children;
+      toc_ = Toc{parent, parent->size() - 1, {}, {}};
+      return true;
+    }
+    std::string key = toc_key(text);
+    if (!is_toc_entry(text) || key == toc_->first_key) {
+      close_toc();
+      return false;
+    }
+    if (toc_->entries.empty()) toc_->first_key = key;
+    toc_->entries.push_back(std::string(text::trim_blank(text)));
+    (*toc_->parent)[toc_->index].last_line = last;
+    return true;
+  }
+
+  void close_toc() {
+    if (!toc_) return;
+    Toc toc = std::move(*toc_);
+    toc_.reset();
+    std::string joined;
+    for (const std::string& e : toc.entries) joined += (joined.empty() ? "" : "\n") + e;
+    (*toc.parent)[toc.index].text = std::move(joined);
+  }
+
+  // ---- blocks ----
 
   void html(cmark_node* n) {
     std::string s = trim(markdown::literal(n));
@@ -155,9 +261,34 @@ class Builder {
     }
   }
 
+  // Text indented by four spaces or a tab is a code block to CommonMark, but in
+  // a contract it is indented text: read it again as Markdown. A fenced block
+  // is one paragraph as written.
+  void code_block(cmark_node* n, std::size_t floor) {
+    std::string literal = markdown::literal(n);
+    int start = cmark_node_get_start_line(n);
+    std::string_view opening = start >= 1 && static_cast<std::size_t>(start) <= lines_.size()
+                                   ? text::trim_blank(lines_[static_cast<std::size_t>(start - 1)])
+                                   : std::string_view();
+    if (opening.starts_with("```") || opening.starts_with("~~~")) {
+      paragraph(n, trim(literal), floor);
+      return;
+    }
+    markdown::Tree inner = markdown::parse(literal);
+    std::vector<std::string_view> saved_lines = std::move(lines_);
+    int saved_offset = offset_;
+    lines_ = split_lines(literal);
+    offset_ += start - 1;
+    blocks(inner.get(), floor);
+    lines_ = std::move(saved_lines);
+    offset_ = saved_offset;
+  }
+
   void heading(cmark_node* n, std::size_t floor) {
     int level = cmark_node_get_heading_level(n);
-    std::string raw = markdown::inline_text(n);
+    std::string raw = trim(markdown::inline_text(n));
+    if (raw.empty()) return;  // an empty heading is no unit
+    if (absorbed_by_toc(raw, line_of(n), end_line_of(n))) return;
     pop_while(floor, [&](const Open& o) {
       return o.scope == Scope::NumberedParagraph || o.scope == Scope::LeadIn ||
              (o.scope == Scope::Heading && o.heading_level >= level);
@@ -167,20 +298,40 @@ class Builder {
       c.number = mark->literal;
       c.style = mark->style;
       c.value = mark->value;
+      c.insertion = mark->insertion;
       c.id = mark->key;  // the id component for now; ids are completed later
-      c.heading = trim(std::string_view(raw).substr(mark->length));
+      c.heading = text::squeeze_cjk_spacing(trim(std::string_view(raw).substr(mark->length)));
     } else {
-      c.heading = trim(raw);
+      c.heading = text::squeeze_cjk_spacing(raw);
     }
     Clause& added = append(std::move(c), n);
     push(Scope::Heading, added, added.style, level, true);
   }
 
+  // A paragraph's lines: one unit, or several where a line starts a unit of its own.
+  void paragraph_lines(cmark_node* n, const std::vector<std::string>& lines, std::size_t floor) {
+    int first = line_of(n);
+    std::size_t from = 0;
+    for (std::size_t i = 1; i <= lines.size(); ++i) {
+      if (i < lines.size() && !starts_unit(lines[i])) continue;
+      std::vector<std::string_view> piece(lines.begin() + static_cast<std::ptrdiff_t>(from),
+                                          lines.begin() + static_cast<std::ptrdiff_t>(i));
+      int piece_first = first + static_cast<int>(from);
+      int piece_last = i == lines.size() ? end_line_of(n) : first + static_cast<int>(i) - 1;
+      paragraph_text(trim(text::join_wrapped(piece)), piece_first, piece_last, floor);
+      from = i;
+    }
+  }
+
   void paragraph(cmark_node* n, std::string raw, std::size_t floor) {
-    raw = trim(raw);
+    paragraph_text(trim(raw), line_of(n), end_line_of(n), floor);
+  }
+
+  void paragraph_text(std::string raw, int first, int last, std::size_t floor) {
     if (raw.empty()) return;
+    if (absorbed_by_toc(raw, first, last)) return;
     auto mark = numbering::read_mark(raw);
-    if (!mark) return unnumbered(n, std::move(raw), floor);
+    if (!mark) return unnumbered(std::move(raw), first, last, floor);
 
     NumberStyle style = mark->style;
     // A unit of a style already open is a sibling of that unit; a law unit also
@@ -199,23 +350,25 @@ class Builder {
     c.number = mark->literal;
     c.style = style;
     c.value = mark->value;
+    c.insertion = mark->insertion;
     c.id = mark->key;
     std::string rest = trim(std::string_view(raw).substr(mark->length));
     bool title = reads_as_title(style, rest);
-    (title ? c.heading : c.text) = std::move(rest);
+    if (title) c.heading = text::squeeze_cjk_spacing(rest);
+    else c.text = std::move(rest);
     bool lead_in = !title && ends_with_colon(c.text);
-    Clause& added = append(std::move(c), n);
+    Clause& added = append(std::move(c), first, last);
     push(Scope::NumberedParagraph, added, style, 0, title || style == NumberStyle::Tiao || lead_in);
   }
 
-  void unnumbered(cmark_node* n, std::string raw, std::size_t floor) {
+  void unnumbered(std::string raw, int first, int last, std::size_t floor) {
     pop_while(floor, [](const Open& o) {
       return o.scope == Scope::LeadIn || (o.scope == Scope::NumberedParagraph && !o.owns_paragraphs);
     });
     Clause c;
     c.text = std::move(raw);
     bool lead_in = ends_with_colon(c.text);
-    Clause& added = append(std::move(c), n);
+    Clause& added = append(std::move(c), first, last);
     if (lead_in) push(Scope::LeadIn, added);
   }
 
@@ -269,15 +422,49 @@ std::string join(const std::string& prefix, const std::string& part) {
   return prefix.empty() ? part : prefix + "." + part;
 }
 
+bool is_article(const Clause& c) { return c.style == NumberStyle::Tiao; }
+
+void collect_articles(const std::vector<Clause>& units, std::vector<const Clause*>& out) {
+  for (const Clause& c : units) {
+    if (is_article(c)) out.push_back(&c);
+    collect_articles(c.children, out);
+  }
+}
+
+// Statutes number their articles through the whole document (第六条 is the
+// sixth article wherever its chapter is): then an article's id is its number
+// alone. Articles that restart under each part keep the part's id before theirs.
+bool articles_numbered_through(const std::vector<Clause>& roots) {
+  std::vector<const Clause*> articles;
+  collect_articles(roots, articles);
+  std::set<std::string> keys;
+  for (const Clause* a : articles)
+    if (!keys.insert(a->id).second) return false;
+  return !articles.empty();
+}
+
+bool has_grouping_child(const std::vector<Clause>& units) {
+  return std::any_of(units.begin(), units.end(), [](const Clause& c) { return numbering::is_grouping(c.style); });
+}
+
 class IdAssigner {
  public:
+  explicit IdAssigner(const std::vector<Clause>& roots) : through_(articles_numbered_through(roots)) {
+    if (!through_) return;
+    std::vector<const Clause*> articles;
+    collect_articles(roots, articles);
+    for (const Clause* a : articles) used_.insert(a->id);  // reserved: other units yield
+  }
+
   void assign(std::vector<Clause>& units, const std::string& prefix) {
-    for (Clause& c : units) assign_one(c, prefix, units);
+    bool beside_groupings = has_grouping_child(units);
+    for (Clause& c : units) assign_one(c, prefix, beside_groupings);
   }
 
  private:
+  bool through_;
   std::set<std::string> used_;
-  std::map<std::string, int> paragraphs_, bullets_;  // counters per id prefix
+  std::map<std::string, int> paragraphs_, bullets_, headings_;  // counters per id prefix
 
   std::string unique(std::string id) {
     if (used_.insert(id).second) return id;
@@ -287,11 +474,22 @@ class IdAssigner {
     }
   }
 
-  void assign_one(Clause& c, const std::string& prefix, std::vector<Clause>& siblings) {
-    (void)siblings;
-    if (c.style == NumberStyle::None && !c.heading.empty() && c.text.empty() && c.number.empty()) {
+  void assign_one(Clause& c, const std::string& prefix, bool beside_groupings) {
+    if (c.style == NumberStyle::None && c.number.empty() && c.heading == "目录" && c.children.empty()) {
+      c.id.clear();  // a table of contents: not contract text
+      return;
+    }
+    bool unnumbered_heading = c.style == NumberStyle::None && !c.heading.empty() && c.text.empty() && c.number.empty();
+    if (unnumbered_heading && !beside_groupings) {
       c.id.clear();  // a group: transparent for ids
       assign(c.children, prefix);
+      return;
+    }
+    if (unnumbered_heading) {
+      // 附则 beside 第一章 … 第七章: a grouping too, cited by its name.
+      auto name = known_grouping_name(c.heading);
+      c.id = unique(join(prefix, name ? std::string(*name) : "h" + std::to_string(++headings_[prefix])));
+      assign(c.children, c.id);
       return;
     }
     if (c.style == NumberStyle::None) {
@@ -301,6 +499,10 @@ class IdAssigner {
     }
     if (c.style == NumberStyle::Bullet) {
       c.id = unique(join(prefix, "b" + std::to_string(++bullets_[prefix])));
+    } else if (numbering::is_grouping(c.style)) {
+      c.id = unique(join(prefix, numbering::grouping_key(c.style, c.value)));
+    } else if (is_article(c) && through_) {
+      // already reserved, and unique among articles
     } else {
       c.id = unique(join(prefix, c.id));
     }
@@ -314,11 +516,12 @@ class IdAssigner {
     bool transparent = true;
     for (const Clause& child : lead_in.children) {
       if (child.style == NumberStyle::None || child.style == NumberStyle::Bullet) continue;
+      if (is_article(child) && through_) continue;
       if (used_.count(join(prefix, child.id))) transparent = false;
     }
     for (Clause& child : lead_in.children) {
       bool numbered = child.style != NumberStyle::None && child.style != NumberStyle::Bullet;
-      assign_one(child, numbered && transparent ? prefix : lead_in.id, lead_in.children);
+      assign_one(child, numbered && transparent ? prefix : lead_in.id, false);
     }
   }
 };
@@ -336,7 +539,7 @@ int close_lines(std::vector<Clause>& units) {
 
 std::vector<Clause> build(std::string_view body, int first_line) {
   std::vector<Clause> clauses = Builder(body, first_line).run();
-  IdAssigner().assign(clauses, "");
+  IdAssigner(clauses).assign(clauses, "");
   close_lines(clauses);
   return clauses;
 }

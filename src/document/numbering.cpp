@@ -68,7 +68,22 @@ Mark finish(Mark m, std::string_view text, Cursor c) {
   return m;
 }
 
-// 第X编/章/节/条/款/项/部分
+// 之一, 之二 … after 第N条: an article inserted by amendment without renumbering
+// the ones after it (the Criminal Law's 第一百二十条之一). Its id is "N-1".
+void read_insertion(std::string_view text, Cursor& c, Mark& m) {
+  constexpr std::string_view zhi = "之";
+  if (!text.substr(c.pos).starts_with(zhi)) return;
+  auto rest = text.substr(c.pos + zhi.size());
+  std::size_t p = 0;
+  if (rest.empty() || is_ascii_digit(next_code_point(rest, p))) return;
+  auto n = text::read_numeral(rest);
+  if (!n || n->value <= 0 || n->value > 99) return;
+  m.insertion = static_cast<int>(n->value);
+  m.key = std::to_string(m.value) + "-" + std::to_string(n->value);
+  c.pos += zhi.size() + n->length;
+}
+
+// 第X编/分编/章/节/条/款/项/部分
 std::optional<Mark> read_law_mark(std::string_view text) {
   Cursor c{text};
   if (c.take() != U'第') return std::nullopt;
@@ -81,11 +96,15 @@ std::optional<Mark> read_law_mark(std::string_view text) {
   if (text.substr(c.pos).starts_with("部分")) {
     c.pos += std::string_view("部分").size();
     m.style = NumberStyle::Bufen;
+  } else if (text.substr(c.pos).starts_with("分编")) {
+    c.pos += std::string_view("分编").size();
+    m.style = NumberStyle::FenBian;
   } else {
     m.style = counter_style(c.take());
     if (m.style == NumberStyle::None) return std::nullopt;
   }
   m.value = n->value;
+  if (m.style == NumberStyle::Tiao) read_insertion(text, c, m);
   // Trailing spaces belong to the mark, but the literal ends at the counter.
   std::size_t literal_end = c.pos;
   Mark done = finish(m, text, c);
@@ -192,20 +211,35 @@ std::optional<Mark> read_mark(std::string_view text) {
 int law_rank(NumberStyle style) {
   switch (style) {
     case NumberStyle::Bian: return 1;
-    case NumberStyle::Bufen: return 2;
-    case NumberStyle::Zhang: return 3;
-    case NumberStyle::Jie: return 4;
-    case NumberStyle::Tiao: return 5;
-    case NumberStyle::Kuan: return 6;
-    case NumberStyle::Xiang: return 7;
+    case NumberStyle::FenBian: return 2;
+    case NumberStyle::Bufen: return 3;
+    case NumberStyle::Zhang: return 4;
+    case NumberStyle::Jie: return 5;
+    case NumberStyle::Tiao: return 6;
+    case NumberStyle::Kuan: return 7;
+    case NumberStyle::Xiang: return 8;
     default: return 0;
   }
+}
+
+bool is_grouping(NumberStyle style) {
+  return style == NumberStyle::Bian || style == NumberStyle::FenBian || style == NumberStyle::Zhang ||
+         style == NumberStyle::Jie;
+}
+
+std::string grouping_key(NumberStyle style, long long value) {
+  std::string_view name = style == NumberStyle::Bian      ? "bian"
+                          : style == NumberStyle::FenBian ? "fenbian"
+                          : style == NumberStyle::Zhang   ? "zhang"
+                                                          : "jie";
+  return std::string(name) + std::to_string(value);
 }
 
 std::string_view style_name(NumberStyle style) {
   switch (style) {
     case NumberStyle::None: return "unnumbered";
     case NumberStyle::Bian: return "第X编";
+    case NumberStyle::FenBian: return "第X分编";
     case NumberStyle::Zhang: return "第X章";
     case NumberStyle::Jie: return "第X节";
     case NumberStyle::Tiao: return "第X条";

@@ -43,9 +43,14 @@ void collect(cmark_node* node, std::vector<std::string>& lines) {
 
 }  // namespace
 
-std::string inline_text(cmark_node* block) {
+std::vector<std::string> inline_lines(cmark_node* block) {
   std::vector<std::string> lines(1);
   collect(block, lines);
+  return lines;
+}
+
+std::string inline_text(cmark_node* block) {
+  std::vector<std::string> lines = inline_lines(block);
   std::vector<std::string_view> views(lines.begin(), lines.end());
   return text::join_wrapped(views);
 }

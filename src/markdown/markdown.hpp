@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <cmark.h>
 
@@ -21,6 +22,10 @@ Tree parse(std::string_view body);
 // The plain text of a block's inlines: emphasis and links flattened, inline HTML
 // dropped, soft line breaks re-joined without a space between CJK characters.
 std::string inline_text(cmark_node* block);
+
+// The same text line by line, before the soft line breaks are re-joined: one
+// string per source line of a paragraph.
+std::vector<std::string> inline_lines(cmark_node* block);
 
 // The node's literal text (code blocks, HTML blocks), or empty.
 std::string literal(cmark_node* node);

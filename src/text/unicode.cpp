@@ -100,6 +100,57 @@ char32_t last_code_point(std::string_view s) {
 }
 }  // namespace
 
+bool is_blank(char32_t cp) {
+  switch (cp) {
+    case U' ': case U'\t': case U'\n': case U'\r': case U'\f': case U'\v':
+    case U'\u00A0': case U'\u3000': case U'\u200B': case U'\u200C': case U'\u200D':
+    case U'\u2060': case U'\uFEFF':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string_view trim_blank(std::string_view s) {
+  for (;;) {
+    std::size_t p = 0;
+    if (s.empty() || !is_blank(next_code_point(s, p))) break;
+    s.remove_prefix(p);
+  }
+  while (!s.empty()) {
+    char32_t last = last_code_point(s);
+    if (!is_blank(last)) break;
+    std::size_t p = s.size() - 1;
+    while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+    s.remove_suffix(s.size() - p);
+  }
+  return s;
+}
+
+std::string squeeze_cjk_spacing(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  char32_t before_run = 0;  // the character before the pending blank run
+  std::string_view run;     // blank characters not yet written
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t start = pos;
+    char32_t cp = next_code_point(s, pos);
+    std::string_view bytes = s.substr(start, pos - start);
+    if (is_blank(cp)) {
+      run = run.empty() ? bytes : std::string_view(run.data(), pos - static_cast<std::size_t>(run.data() - s.data()));
+      continue;
+    }
+    bool squeeze = !run.empty() && is_cjk(before_run) && is_cjk(cp);
+    if (!run.empty() && !squeeze) out.append(run);
+    run = {};
+    out.append(bytes);
+    before_run = cp;
+  }
+  out.append(run);
+  return out;
+}
+
 std::string join_wrapped(std::span<const std::string_view> lines) {
   std::string out;
   for (std::string_view line : lines) {

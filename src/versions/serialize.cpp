@@ -10,7 +10,7 @@ nlohmann::json clause(const Clause& c) {
   nlohmann::json children = nlohmann::json::array();
   for (const Clause& child : c.children) children.push_back(clause(child));
   return {{"i", c.id}, {"n", c.number}, {"h", c.heading}, {"t", c.text}, {"l", {c.first_line, c.last_line}},
-          {"s", static_cast<int>(c.style)}, {"v", c.value}, {"j", c.subjects}, {"c", std::move(children)}};
+          {"s", static_cast<int>(c.style)}, {"v", c.value}, {"x", c.insertion}, {"j", c.subjects}, {"c", std::move(children)}};
 }
 
 Clause clause(const nlohmann::json& j) {
@@ -23,6 +23,7 @@ Clause clause(const nlohmann::json& j) {
   c.last_line = j.at("l").at(1).get<int>();
   c.style = static_cast<NumberStyle>(j.at("s").get<int>());
   c.value = j.at("v").get<long long>();
+  c.insertion = j.at("x").get<int>();
   c.subjects = j.at("j").get<std::vector<std::string>>();
   for (const auto& child : j.at("c")) c.children.push_back(clause(child));
   return c;

@@ -43,10 +43,116 @@ TEST_CASE("law-style articles own their unnumbered paragraphs (款) and items (�
       "（二）青云要求的其他材料。\n\n"
       "第二章 附则\n\n"
       "第四条 本规则自2025年5月10日起施行。\n");
-  CHECK(ids(d) == std::vector<std::string>{"1", "1.1", "1.2", "1.2.p1", "1.3", "1.3.1", "1.3.2", "2", "2.4"});
-  CHECK(get(d, "1").heading == "总则");
-  CHECK(get(d, "1.2.p1").text == "认证工程师离职的，合作伙伴应当在五个工作日内书面通知青云。");
-  CHECK(get(d, "1.3.2").number == "（二）");
+  CHECK(ids(d) == std::vector<std::string>{"zhang1", "1", "2", "2.p1", "3", "3.1", "3.2", "zhang2", "4"});
+  CHECK(get(d, "zhang1").heading == "总则");
+  CHECK(get(d, "2.p1").text == "认证工程师离职的，合作伙伴应当在五个工作日内书面通知青云。");
+  CHECK(get(d, "3.2").number == "（二）");
+}
+
+TEST_CASE("articles numbered through the chapters keep their number as id, whatever the grouping", "[document][tree][statute]") {
+  Document d = parse(
+      "# 青云合作伙伴管理办法\n\n"
+      "## 第一编 总则\n\n"
+      "### 第一章 一般规定\n\n"
+      "第一条 为了规范合作伙伴管理，制定本办法。\n\n"
+      "### 第二章 合作伙伴\n\n"
+      "#### 第一节 资格\n\n"
+      "第二条 合作伙伴应当依法设立。\n\n"
+      "#### 第二节 认证\n\n"
+      "第三条 合作伙伴应当配备认证工程师。\n\n"
+      "## 第二编 合作\n\n"
+      "### 第一分编 通则\n\n"
+      "#### 第一章 一般规定\n\n"
+      "第四条 双方应当诚信合作。\n\n"
+      "## 附　　则\n\n"
+      "第五条 本办法自2025年1月1日起施行。\n");
+  CHECK(ids(d) == std::vector<std::string>{"bian1", "bian1.zhang1", "1", "bian1.zhang2", "bian1.zhang2.jie1", "2",
+                                           "bian1.zhang2.jie2", "3", "bian2", "bian2.fenbian1",
+                                           "bian2.fenbian1.zhang1", "4", "fuze", "5"});
+  CHECK(get(d, "fuze").heading == "附则");
+  CHECK(get(d, "bian2.fenbian1").number == "第一分编");
+}
+
+TEST_CASE("an article inserted as 第N条之一 has an id of its own after N", "[document][tree][statute]") {
+  Document d = parse(
+      "第一章 总则\n\n"
+      "第十七条 合作伙伴应当遵守本办法。\n\n"
+      "第十七条之一 合作伙伴不得转包。\n\n"
+      "违反前款规定的，青云可以解除协议。\n\n"
+      "第十七条之二 合作伙伴应当保守秘密。\n\n"
+      "第十八条 本办法自发布之日起施行。\n");
+  CHECK(ids(d) == std::vector<std::string>{"zhang1", "17", "17-1", "17-1.p1", "17-2", "18"});
+  CHECK(get(d, "17-1").number == "第十七条之一");
+  CHECK(get(d, "17-1").insertion == 1);
+  CHECK(get(d, "17-1").value == 17);
+  CHECK(get(d, "17-1").text == "合作伙伴不得转包。");
+}
+
+TEST_CASE("articles that restart under each part keep the part's id before theirs", "[document][tree][statute]") {
+  Document d = parse(
+      "第一章 总则\n\n"
+      "第一条 甲。\n\n"
+      "第二条 乙。\n\n"
+      "第二章 附则\n\n"
+      "第一条 丙。\n");
+  CHECK(ids(d) == std::vector<std::string>{"zhang1", "zhang1.1", "zhang1.2", "zhang2", "zhang2.1"});
+}
+
+TEST_CASE("a table of contents is kept out of the clause tree's ids", "[document][tree][statute]") {
+  Document d = parse(
+      "# 青云合作伙伴管理办法\n\n"
+      "目　　录\n\n"
+      "第一章　总　　则\n\n"
+      "第二章　合作伙伴\n\n"
+      "　　第一节　资格\n\n"
+      "附　　则\n\n"
+      "## 第一章　总　　则\n\n"
+      "第一条 为了规范合作伙伴管理，制定本办法。\n\n"
+      "## 第二章　合作伙伴\n\n"
+      "### 第一节　资格\n\n"
+      "第二条 合作伙伴应当依法设立。\n\n"
+      "## 附　　则\n\n"
+      "第三条 本办法自发布之日起施行。\n");
+  CHECK(ids(d) == std::vector<std::string>{"zhang1", "1", "zhang2", "zhang2.jie1", "2", "fuze", "3"});
+  CHECK(get(d, "zhang1").heading == "总则");
+  // The table's lines are kept, as a group without an id.
+  const Clause& title = d.clauses.at(0);
+  REQUIRE(!title.children.empty());
+  CHECK(title.children.front().is_group());
+  CHECK(title.children.front().heading == "目录");
+  CHECK(title.children.front().text == "第一章　总　　则\n第二章　合作伙伴\n第一节　资格\n附　　则");
+}
+
+TEST_CASE("indentation, zero-width spaces and invisible lines make no phantom clauses", "[document][tree][statute]") {
+  Document d = parse(
+      "\u200b\n\n"
+      "## 第一章 总 则\n\n"
+      "\u00a0\u3000\n\n"
+      "　　第一条　为了规范合作伙伴管理，制定本办法。\n\n"
+      "    第二条 合作伙伴应当依法设立。\n\n"
+      "    合作伙伴应当配备认证工程师。\n\n"
+      "\u200b第三条 本办法自发布之日起施行。\n\n"
+      "##\n\n"
+      "\t第四条 本办法由青云负责解释。\n");
+  CHECK(ids(d) == std::vector<std::string>{"zhang1", "1", "2", "2.p1", "3", "4"});
+  CHECK(get(d, "zhang1").heading == "总则");
+  CHECK(get(d, "1").text == "为了规范合作伙伴管理，制定本办法。");
+  CHECK(get(d, "2.p1").text == "合作伙伴应当配备认证工程师。");
+  CHECK(get(d, "4").first_line == 23);
+}
+
+TEST_CASE("articles pasted with single line breaks are separate articles", "[document][tree][statute]") {
+  Document d = parse(
+      "第一章 总则\n"
+      "第一条 为了规范合作伙伴管理，\n"
+      "制定本办法。\n"
+      "第二条 合作伙伴应当依法设立。\n"
+      "（一）具有法人资格；\n"
+      "（二）信誉良好。\n");
+  CHECK(ids(d) == std::vector<std::string>{"zhang1", "1", "2", "2.1", "2.2"});
+  CHECK(get(d, "1").text == "为了规范合作伙伴管理，制定本办法。");
+  CHECK(get(d, "2").first_line == 10);
+  CHECK(get(d, "2.2").first_line == 12);
 }
 
 TEST_CASE("official-document numbering nests 一、 → （一） → 1. → （1）", "[document][tree]") {
