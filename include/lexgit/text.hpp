@@ -40,7 +40,8 @@ bool is_cjk(char32_t cp);
 int display_width(std::string_view utf8);
 
 // White space and characters that show nothing: ASCII white space, U+3000,
-// NBSP, zero-width spaces and joiners, word joiner, BOM.
+// NBSP, the typographic spaces U+2000–U+200A, U+202F, U+205F, zero-width
+// spaces and joiners, word joiner, BOM.
 bool is_blank(char32_t cp);
 
 // `utf8` without the blank characters (is_blank) at either end. Text copied from

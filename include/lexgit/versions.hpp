@@ -10,6 +10,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "lexgit/check.hpp"
 #include "lexgit/document.hpp"
 #include "lexgit/store.hpp"
 
@@ -65,11 +66,21 @@ class Versions {
 
   // The documents in the work tree that differ from the branch tip.
   std::vector<std::filesystem::path> changed_files();
-  // Parses the files as documents (an invalid one refuses the commit) and
-  // records them as one commit (see Repository::commit); packs loose objects
-  // when they pile up.
-  std::optional<std::string> commit(const std::vector<std::filesystem::path>& files, const std::string& message,
-                                    const std::string& author, const std::optional<std::string>& base = std::nullopt);
+  // What committing some files gives: what check found in them, and the new
+  // commit. Errors (a document lexgit cannot use, an id that another document
+  // of the repository has) refuse the commit; drafting defects are warnings
+  // (errors under CheckOptions::strict): a commit records what was published.
+  struct CommitOutcome {
+    std::vector<Diagnostic> diagnostics;
+    std::optional<std::string> commit;  // nullopt when refused or when nothing changed
+    std::vector<std::pair<std::string, std::string>> documents;  // each file's document id and path, as given
+    int errors() const;
+  };
+  // Validates the files and records them as one commit (see Repository::commit);
+  // packs loose objects when they pile up. Nothing is written when refused.
+  CommitOutcome commit(const std::vector<std::filesystem::path>& files, const std::string& message,
+                       const std::string& author, const std::optional<std::string>& base = std::nullopt,
+                       const CheckOptions& options = {});
 
  private:
   Repository& repo_;

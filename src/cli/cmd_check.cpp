@@ -9,12 +9,15 @@ namespace lexgit::cli {
 Action add_check(CLI::App& app, Globals&) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto selection = std::make_shared<SelectionArgs>();
+  auto strict = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand("check", "Validate documents: front matter, numbering, references, ids");
   cmd->add_option("PATH", *paths,
                   "Files or directories to read from disk (default: the documents at HEAD in a git repository, "
                   "else the current directory)");
   selection->add_to(cmd);
-  return [paths, selection] {
+  cmd->add_flag("--strict", *strict,
+                "Drafting defects (numbering gaps and repeats, references that point nowhere) are errors, not warnings");
+  return [paths, selection, strict] {
     std::vector<Document> documents;
     std::optional<precedence::Policy> policy;
     if (!paths->empty()) {
@@ -36,7 +39,7 @@ Action add_check(CLI::App& app, Globals&) {
       }
       print_warnings(set);
     }
-    auto diagnostics = check_documents(documents);
+    auto diagnostics = check_documents(documents, CheckOptions{*strict});
     if (policy)
       for (Diagnostic& d : precedence::lint(*policy, documents)) diagnostics.push_back(std::move(d));
     int errors = 0, warnings = 0;

@@ -236,13 +236,15 @@ Action add_commit(CLI::App& app, Globals&) {
   auto message = std::make_shared<std::string>();
   auto author = std::make_shared<std::string>();
   auto base = std::make_shared<std::string>();
+  auto strict = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand("commit", "Validate documents and record them as one commit on the current branch");
   cmd->add_option("PATH", *paths, "Documents to commit (default: every changed document in the work tree)");
   cmd->add_option("-m,--message", *message, "Commit message")->required();
   cmd->add_option("--author", *author, "\"Name <email>\" (default: git's user.name and user.email)");
   cmd->add_option("--base", *base,
                   "The commit your edit started from: refuse (exit 4) if the branch has changed these documents since");
-  return [paths, message, author, base] {
+  cmd->add_flag("--strict", *strict, "Refuse drafting defects too (numbering gaps and repeats, dangling references)");
+  return [paths, message, author, base, strict] {
     DocumentSet set = DocumentSet::open(".", {});
     Versions& versions = set.versions();
     std::vector<std::filesystem::path> files(paths->begin(), paths->end());
@@ -251,25 +253,21 @@ Action add_commit(CLI::App& app, Globals&) {
       std::cout << "nothing to commit: no document differs from HEAD\n";
       return 0;
     }
-    // Validate as check does: any error refuses the commit and changes nothing.
-    Corpus corpus = Corpus::load(files);
-    auto diagnostics = check_documents(corpus.documents());
-    int errors = 0;
-    for (const Diagnostic& d : diagnostics) {
-      std::cerr << d.describe() << "\n";
-      errors += d.severity == Severity::Error;
-    }
-    if (errors > 0)
+    // Validated as check validates: an error refuses the commit and changes nothing.
+    auto outcome = versions.commit(files, *message, *author, base->empty() ? std::nullopt : std::optional<std::string>(*base),
+                                   CheckOptions{*strict});
+    for (const Diagnostic& d : outcome.diagnostics) std::cerr << d.describe() << "\n";
+    if (int errors = outcome.errors(); errors > 0)
       throw Error(ErrorCode::BadInput, std::to_string(errors) + (errors == 1 ? " error" : " errors") + ": nothing was committed");
-    auto id = versions.commit(files, *message, *author, base->empty() ? std::nullopt : std::optional<std::string>(*base));
     print_warnings(set);
+    const auto& id = outcome.commit;
     if (!id) {
       std::cout << "nothing to commit: the documents are unchanged\n";
       return 0;
     }
     std::cout << "[" << id->substr(0, 12) << "] " << message->substr(0, message->find('\n')) << "\n";
-    for (const Document& d : corpus.documents())
-      std::cout << "  " << d.meta.id << "  " << std::filesystem::path(d.path).lexically_proximate(std::filesystem::current_path()).string() << "\n";
+    for (const auto& [doc, path] : outcome.documents)
+      std::cout << "  " << doc << "  " << std::filesystem::path(path).lexically_proximate(std::filesystem::current_path()).string() << "\n";
     return 0;
   };
 }

@@ -308,12 +308,28 @@ class Builder {
     push(Scope::Heading, added, added.style, level, true);
   }
 
-  // A paragraph's lines: one unit, or several where a line starts a unit of its own.
+  // An indented source line: Chinese text marks a paragraph's start by
+  // indenting it (首行缩进), with full-width or ASCII spaces.
+  bool indented_source_line(int body_line) const {
+    if (body_line < 1 || static_cast<std::size_t>(body_line) > lines_.size()) return false;
+    std::string_view s = lines_[static_cast<std::size_t>(body_line - 1)];
+    return s.starts_with("\u3000") || s.starts_with("  ") || s.starts_with("\t");
+  }
+
+  // A paragraph's lines: one unit, or several where a line starts a unit of its
+  // own or is indented as a paragraph's first line.
   void paragraph_lines(cmark_node* n, const std::vector<std::string>& lines, std::size_t floor) {
     int first = line_of(n);
+    int body_first = cmark_node_get_start_line(n);
+    // In a list item, continuation lines are indented to the item's text: no paragraph starts there.
+    cmark_node* parent = cmark_node_parent(n);
+    bool in_item = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM;
+    auto new_paragraph = [&](std::size_t i) {
+      return starts_unit(lines[i]) || (!in_item && indented_source_line(body_first + static_cast<int>(i)));
+    };
     std::size_t from = 0;
     for (std::size_t i = 1; i <= lines.size(); ++i) {
-      if (i < lines.size() && !starts_unit(lines[i])) continue;
+      if (i < lines.size() && !new_paragraph(i)) continue;
       std::vector<std::string_view> piece(lines.begin() + static_cast<std::ptrdiff_t>(from),
                                           lines.begin() + static_cast<std::ptrdiff_t>(i));
       int piece_first = first + static_cast<int>(from);
@@ -433,18 +449,29 @@ void collect_articles(const std::vector<Clause>& units, std::vector<const Clause
 
 // Statutes number their articles through the whole document (第六条 is the
 // sixth article wherever its chapter is): then an article's id is its number
-// alone. Articles that restart under each part keep the part's id before theirs.
+// alone. Articles that restart at 第一条 under each part keep the part's id
+// before theirs.
 bool articles_numbered_through(const std::vector<Clause>& roots) {
   std::vector<const Clause*> articles;
   collect_articles(roots, articles);
-  std::set<std::string> keys;
-  for (const Clause* a : articles)
-    if (!keys.insert(a->id).second) return false;
-  return !articles.empty();
+  auto firsts = std::count_if(articles.begin(), articles.end(), [](const Clause* a) { return a->value == 1 && a->insertion == 0; });
+  return !articles.empty() && firsts <= 1;
+}
+
+bool is_unnumbered_heading(const Clause& c) {
+  return c.style == NumberStyle::None && !c.heading.empty() && c.text.empty() && c.number.empty();
+}
+
+bool has_grouping_child(const std::vector<Clause>& units);
+
+// A grouping: 第三章, or an unnumbered heading that holds groupings (物权编 over
+// its 分编 and 章, where a text leaves the 编 unnumbered).
+bool is_grouping_unit(const Clause& c) {
+  return numbering::is_grouping(c.style) || (is_unnumbered_heading(c) && has_grouping_child(c.children));
 }
 
 bool has_grouping_child(const std::vector<Clause>& units) {
-  return std::any_of(units.begin(), units.end(), [](const Clause& c) { return numbering::is_grouping(c.style); });
+  return std::any_of(units.begin(), units.end(), is_grouping_unit);
 }
 
 class IdAssigner {
@@ -457,13 +484,14 @@ class IdAssigner {
   }
 
   void assign(std::vector<Clause>& units, const std::string& prefix) {
-    bool beside_groupings = has_grouping_child(units);
-    for (Clause& c : units) assign_one(c, prefix, beside_groupings);
+    auto groupings = std::count_if(units.begin(), units.end(), is_grouping_unit);
+    for (Clause& c : units) assign_one(c, prefix, groupings - (is_grouping_unit(c) ? 1 : 0) > 0);
   }
 
  private:
   bool through_;
   std::set<std::string> used_;
+  std::set<std::string> placed_articles_;
   std::map<std::string, int> paragraphs_, bullets_, headings_;  // counters per id prefix
 
   std::string unique(std::string id) {
@@ -479,14 +507,15 @@ class IdAssigner {
       c.id.clear();  // a table of contents: not contract text
       return;
     }
-    bool unnumbered_heading = c.style == NumberStyle::None && !c.heading.empty() && c.text.empty() && c.number.empty();
-    if (unnumbered_heading && !beside_groupings) {
+    bool unnumbered_heading = is_unnumbered_heading(c);
+    if (unnumbered_heading && !(beside_groupings && (known_grouping_name(c.heading) || has_grouping_child(c.children)))) {
       c.id.clear();  // a group: transparent for ids
       assign(c.children, prefix);
       return;
     }
     if (unnumbered_heading) {
-      // 附则 beside 第一章 … 第七章: a grouping too, cited by its name.
+      // 附则 beside 第一章 … 第七章, or 物权编 above its chapters: a grouping too,
+      // cited by its name (fuze, zongze) or its place among such headings (h2).
       auto name = known_grouping_name(c.heading);
       c.id = unique(join(prefix, name ? std::string(*name) : "h" + std::to_string(++headings_[prefix])));
       assign(c.children, c.id);
@@ -502,7 +531,8 @@ class IdAssigner {
     } else if (numbering::is_grouping(c.style)) {
       c.id = unique(join(prefix, numbering::grouping_key(c.style, c.value)));
     } else if (is_article(c) && through_) {
-      // already reserved, and unique among articles
+      // Its reserved id; a repeated number (a drafting defect) gets 2~2.
+      if (!placed_articles_.insert(c.id).second) c.id = unique(c.id);
     } else {
       c.id = unique(join(prefix, c.id));
     }

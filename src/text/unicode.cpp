@@ -104,10 +104,10 @@ bool is_blank(char32_t cp) {
   switch (cp) {
     case U' ': case U'\t': case U'\n': case U'\r': case U'\f': case U'\v':
     case U'\u00A0': case U'\u3000': case U'\u200B': case U'\u200C': case U'\u200D':
-    case U'\u2060': case U'\uFEFF':
+    case U'\u2060': case U'\uFEFF': case U'\u202F': case U'\u205F':
       return true;
     default:
-      return false;
+      return cp >= U'\u2000' && cp <= U'\u200A';  // en space, em space, thin space …
   }
 }
 

@@ -304,29 +304,47 @@ std::vector<fs::path> Versions::changed_files() {
   return changed;
 }
 
-std::optional<std::string> Versions::commit(const std::vector<fs::path>& files, const std::string& message,
-                                            const std::string& author, const std::optional<std::string>& base) {
+int Versions::CommitOutcome::errors() const {
+  return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+}
+
+Versions::CommitOutcome Versions::commit(const std::vector<fs::path>& files, const std::string& message,
+                                         const std::string& author, const std::optional<std::string>& base,
+                                         const CheckOptions& options) {
   fs::path workdir = repo_.workdir();
   if (workdir.empty()) throw Error(ErrorCode::Usage, "commit needs a work tree; " + repo_.gitdir().string() + " is bare");
   Repository::CommitRequest request;
   request.message = message;
   request.author = author;
   request.base = base;
-  const std::vector<fs::path>& chosen = files;
-  for (const fs::path& file : chosen) {
+  std::vector<Document> documents;
+  for (const fs::path& file : files) {
     fs::path absolute = fs::weakly_canonical(fs::absolute(file));
     std::string rel = absolute.lexically_relative(fs::weakly_canonical(workdir)).generic_string();
     if (rel.empty() || rel.starts_with("..")) throw Error(ErrorCode::Usage, "not inside the repository's work tree", {file.string(), 0});
     std::string contents = read_file(file);
-    Document doc = parse_document(contents, file.string());
-    doc.require_valid();
-    request.files[rel] = contents;
-    request.names[rel] = doc.meta.id;
+    documents.push_back(parse_document(contents, file.string()));
+    request.files[rel] = std::move(contents);
+    request.names[rel] = documents.back().meta.id;
   }
-  if (request.files.empty()) return std::nullopt;
-  auto id = repo_.commit(request);
-  if (id) repo_.pack_if_needed();
-  return id;
+  CommitOutcome outcome;
+  for (const Document& d : documents) outcome.documents.emplace_back(d.meta.id, d.path);
+  outcome.diagnostics = check_documents(documents, options);
+  // An id is one document's in the whole repository, not only among the files committed.
+  if (auto tip = repo_.head()) {
+    for (const Revision& other : documents_at(*tip)) {
+      for (const auto& [rel, id] : request.names) {
+        if (id != other.doc || rel == other.path || request.files.count(other.path)) continue;
+        outcome.diagnostics.push_back({Severity::Error, {(workdir / rel).lexically_proximate(fs::current_path()).string(), 2},
+                                       "document id '" + id + "' is already used by " + other.path + " in the repository"});
+      }
+    }
+  }
+  if (outcome.errors() > 0 || request.files.empty()) return outcome;
+  outcome.commit = repo_.commit(request);
+  if (outcome.commit) repo_.pack_if_needed();
+  return outcome;
 }
 
 nlohmann::json to_json(const Revision& r) {

@@ -153,6 +153,20 @@ TEST_CASE("articles pasted with single line breaks are separate articles", "[doc
   CHECK(get(d, "1").text == "为了规范合作伙伴管理，制定本办法。");
   CHECK(get(d, "2").first_line == 10);
   CHECK(get(d, "2.2").first_line == 12);
+
+  // Pasted from a database: each paragraph on an indented line of its own.
+  Document pasted = parse(
+      "　　第一条　合作伙伴应当依法设立。\n"
+      "　　违反前款规定的，青云可以解除协议。\n"
+      "  第二条 合作伙伴应当保守秘密。\n"
+      "  保密期限为两年。\n");
+  CHECK(ids(pasted) == std::vector<std::string>{"1", "1.p1", "2", "2.p1"});
+  CHECK(get(pasted, "2.p1").text == "保密期限为两年。");
+}
+
+TEST_CASE("typographic spaces in a heading are no part of its text", "[document][tree][statute]") {
+  Document d = parse("## 第一章\u2002\u2002基本规定\n\n第一条 甲。\n");
+  CHECK(get(d, "zhang1").heading == "基本规定");
 }
 
 TEST_CASE("official-document numbering nests 一、 → （一） → 1. → （1）", "[document][tree]") {

@@ -70,12 +70,21 @@ TEST_CASE("check exits 3 on errors, naming file and line; 0 on warnings only", "
   Run bad = run_cli("check " + (dir.path / "bad.md").string());
   CHECK(bad.status == 3);
   CHECK_THAT(bad.out, Catch::Contains("bad.md:4: error:") && Catch::Contains("memo"));
-  CHECK_THAT(bad.out, Catch::Contains("bad.md:9: error: numbering gap"));
+  CHECK_THAT(bad.out, Catch::Contains("bad.md:9: warning: numbering gap"));
 
   lexgit::test::write_file(dir.path / "warn.md", "---\nid: warn\ntitle: 文档\nkind: annex\npublished: 2025-01-01\nowner: 法务部\n---\n正文。\n");
   Run warn = run_cli("check " + (dir.path / "warn.md").string());
   CHECK(warn.status == 0);
   CHECK_THAT(warn.out, Catch::Contains("warn.md:6: warning: front matter: unknown key 'owner'"));
+
+  // A numbering gap alone is a drafting defect: a warning, an error with --strict.
+  lexgit::test::write_file(dir.path / "gap.md", "---\nid: gap\ntitle: 文档\nkind: annex\npublished: 2025-01-01\n---\n一、总则\n\n三、附则\n");
+  Run gap = run_cli("check " + (dir.path / "gap.md").string());
+  CHECK(gap.status == 0);
+  CHECK_THAT(gap.out, Catch::Contains("gap.md:9: warning: numbering gap"));
+  Run strict = run_cli("check --strict " + (dir.path / "gap.md").string());
+  CHECK(strict.status == 3);
+  CHECK_THAT(strict.out, Catch::Contains("gap.md:9: error: numbering gap"));
 }
 
 TEST_CASE("import writes the file whole or not at all", "[cli]") {

@@ -123,15 +123,45 @@ TEST_CASE("deleting or corrupting the cache changes no answer", "[store][cache]"
   CHECK(answer() == cold);
 }
 
-TEST_CASE("commit validates first: an invalid document changes nothing", "[store]") {
+TEST_CASE("commit validates first: an unusable document changes nothing", "[store]") {
   TempDir dir;
   Repository::init(dir.path);
-  write_file(dir.path / "bad.md", "---\nid: bad\ntitle: 坏\nkind: normative\npublished: 2025-01-01\n---\n一、总则\n\n三、附则\n");
+  write_file(dir.path / "bad.md", "---\nid: bad\ntitle: 坏\nkind: memo\npublished: 2025-01-01\n---\n一、总则\n");
   std::string head_before;
   git(dir, "rev-parse HEAD", &head_before);
   auto r = run_cli(commit_cli(dir, "bad.md", "should fail"));
   CHECK(r.status == 3);
-  CHECK_THAT(r.err, Catch::Contains("bad.md:9: error: numbering gap"));
+  CHECK_THAT(r.err, Catch::Contains("bad.md:4: error:") && Catch::Contains("nothing was committed"));
+  std::string head_after;
+  git(dir, "rev-parse HEAD", &head_after);
+  CHECK(head_after == head_before);
+}
+
+TEST_CASE("commit records a document with drafting defects, warning; --strict refuses it", "[store]") {
+  TempDir dir;
+  Repository::init(dir.path);
+  write_file(dir.path / "gap.md", "---\nid: gap\ntitle: 有缺陷的规则\nkind: normative\npublished: 2025-01-01\n---\n第一条 甲。\n\n第三条 乙。\n");
+  auto strict = run_cli(commit_cli(dir, "gap.md", "严格") + " --strict");
+  CHECK(strict.status == 3);
+  CHECK_THAT(strict.err, Catch::Contains("gap.md:9: error: numbering gap"));
+  auto r = run_cli(commit_cli(dir, "gap.md", "照发布文本收录"));
+  CHECK(r.status == 0);
+  CHECK_THAT(r.err, Catch::Contains("gap.md:9: warning: numbering gap"));
+  CHECK_THAT(run_cli(in(dir) + "show gap#3").out, Catch::Contains("乙"));
+}
+
+TEST_CASE("commit refuses a document whose id another document of the repository has", "[store]") {
+  TempDir dir;
+  Repository::init(dir.path);
+  std::string doc = "---\nid: rules\ntitle: 规则\nkind: normative\npublished: 2025-01-01\n---\n第一条 甲。\n";
+  write_file(dir.path / "rules.md", doc);
+  REQUIRE(run_cli(commit_cli(dir, "rules.md", "收录")).status == 0);
+  write_file(dir.path / "copy/rules-2.md", doc);
+  std::string head_before;
+  git(dir, "rev-parse HEAD", &head_before);
+  auto r = run_cli(commit_cli(dir, "copy/rules-2.md", "重复"));
+  CHECK(r.status == 3);
+  CHECK_THAT(r.err, Catch::Contains("rules-2.md:2: error: document id 'rules' is already used by rules.md"));
   std::string head_after;
   git(dir, "rev-parse HEAD", &head_after);
   CHECK(head_after == head_before);
