@@ -103,33 +103,65 @@ TEST_CASE("page artefacts go, page-start spaces go, spaced headings collapse", "
   CHECK(d.find("3") != nullptr);
 }
 
+namespace {
+
+// `paragraphs` hard-wrapped every `width` characters, each paragraph's first
+// line starting with `indent` (counted in the width, as an editor counts it).
+std::string wrap_by_chars(const std::vector<std::string>& paragraphs, std::size_t width, const std::string& indent = "") {
+  std::string out;
+  for (const std::string& p : paragraphs) {
+    std::string line = indent;
+    std::size_t used = 0, pos = 0;
+    for (std::size_t i = 0; i < indent.size(); ++used) text::next_code_point(indent, i);
+    while (pos < p.size()) {
+      std::size_t start = pos;
+      text::next_code_point(p, pos);
+      if (used == width) out += line + "\n", line.clear(), used = 0;
+      line += p.substr(start, pos - start);
+      ++used;
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
 TEST_CASE("paragraphs are re-joined at any wrap width", "[import]") {
   const std::string paragraph =
       "协议执行期间，如任何一方认为需要提前终止本协议的，应提前三十日向对方发出书面通知，本协议在对方收到书面通知三十日后终止。";
   const std::string second = "终止前已产生的服务费用，最终用户仍应当支付。";
-  for (std::size_t width : {8u, 13u, 20u, 33u}) {
-    std::string wrapped = "终止条款\n";
-    for (const std::string& p : {paragraph, second}) {
-      std::u32string u;
-      std::size_t pos = 0;
-      std::vector<std::string> chars;
-      while (pos < p.size()) {
-        std::size_t start = pos;
-        text::next_code_point(p, pos);
-        chars.push_back(p.substr(start, pos - start));
-      }
-      for (std::size_t i = 0; i < chars.size(); ++i) {
-        wrapped += chars[i];
-        if ((i + 1) % width == 0 && i + 1 < chars.size()) wrapped += "\n";
-      }
-      wrapped += "\n";
-    }
+  // At 20 the first paragraph fills its last line: only an indent can tell
+  // that it ends there, so that width is tried indented only.
+  for (std::size_t width : {8u, 13u, 33u}) {
     INFO("width " << width);
-    Document d = imported(wrapped);
-    REQUIRE(d.find("p1"));
+    Document d = imported("终止条款\n" + wrap_by_chars({paragraph, second}, width));
+    REQUIRE(d.find("p2"));
     CHECK(d.find("p1")->text == paragraph);
     CHECK(d.find("p2")->text == second);
   }
+  for (std::size_t width : {8u, 13u, 20u, 33u}) {
+    INFO("indented, width " << width);
+    Document d = imported("终止条款\n" + wrap_by_chars({paragraph, second}, width, "\u3000\u3000"));
+    REQUIRE(d.find("p2"));
+    CHECK(d.find("p1")->text == paragraph);
+    CHECK(d.find("p2")->text == second);
+  }
+}
+
+TEST_CASE("a line full under the document's own wrap never ends its paragraph", "[import]") {
+  // Wrapped at 12 characters; the first paragraph's second line ends a
+  // sentence exactly at the edge, and the paragraph goes on.
+  const std::string first = "合作伙伴应当在每个季度结束后十日内提交销售报告。报告应当列明最终用户名称、产品型号和数量，并附回款凭证。";
+  const std::string second = "青云收到报告后十五个工作日内完成核对，核对无误的，按照本政策计算返利。";
+  const std::string third = "返利以服务抵用金的形式发放，不得兑换现金。";
+  std::string text = "返利结算规则\n" + wrap_by_chars({first, second, third}, 12);
+  REQUIRE(text.find("。\n报告") != std::string::npos);  // a sentence ends at the wrap edge
+  Document d = imported(text);
+  REQUIRE(d.find("p3"));
+  CHECK(d.find("p1")->text == first);
+  CHECK(d.find("p2")->text == second);
+  CHECK(d.find("p3")->text == third);
 }
 
 TEST_CASE("characters Markdown would read as markup are escaped", "[import]") {
