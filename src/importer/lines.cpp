@@ -34,6 +34,13 @@ Indent leading_blanks(std::string_view s) {
   return indent;
 }
 
+// ASCII spaces at the end: a wrap between two words leaves the space there.
+int trailing_spaces(std::string_view s) {
+  int n = 0;
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1), ++n;
+  return n;
+}
+
 // A single leading space is what a page start leaves, not an indent. The margin
 // is the indent every line has (text pasted with a uniform left margin); only
 // an indent beyond it marks a paragraph's first line.
@@ -109,12 +116,16 @@ std::vector<Line> clean_lines(const std::string& text) {
     if (is_page_artefact(t)) continue;  // neither text nor a paragraph break
     Line l;
     l.text = std::string(t);
-    // A wrap counts the indent: an indented first line holds less text.
+    // A wrap counts the indent (an indented first line holds less text) and
+    // the space it broke at, which stays at the end of the line.
     Indent indent = leading_blanks(raw);
+    if (indent.columns == 1) indent = {};  // a page start, not part of the line
+    int trailing = trailing_spaces(raw);
     l.indent = indent.columns;
+    l.space_after = trailing > 0;
     l.blank_before = blank;
-    l.chars = indent.chars + char_count(l.text);
-    l.layout = indent.columns + layout_width(l.text);
+    l.chars = indent.chars + char_count(l.text) + trailing;
+    l.layout = indent.columns + layout_width(l.text) + trailing;
     out.push_back(std::move(l));
     blank = false;
   }

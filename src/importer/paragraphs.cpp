@@ -167,7 +167,7 @@ class Joiner {
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       if (!current_.empty() && breaks_before(i)) flush();
       if (current_.empty()) numbers_.record(lines_[i].text);
-      current_.push_back(lines_[i].text);
+      current_.push_back(lines_[i].space_after ? lines_[i].text + " " : lines_[i].text);
       current_toc_ = lines_[i].toc;
     }
     flush();
@@ -180,12 +180,17 @@ class Joiner {
   ParagraphMarks marks_;
   int fallback_width_;
   NumberSequence numbers_;
-  std::vector<std::string_view> current_;
+  std::vector<std::string> current_;
   bool current_toc_ = false;
   std::vector<Paragraph> paragraphs_;
 
   void flush() {
-    if (!current_.empty()) paragraphs_.push_back({text::join_wrapped(current_), current_toc_});
+    if (!current_.empty()) {
+      std::vector<std::string_view> lines(current_.begin(), current_.end());
+      std::string joined = text::join_wrapped(lines);
+      while (joined.ends_with(" ")) joined.pop_back();
+      paragraphs_.push_back({std::move(joined), current_toc_});
+    }
     current_.clear();
   }
 
@@ -193,9 +198,12 @@ class Joiner {
     const Line& prev = lines_[i - 1];
     const Line& cur = lines_[i];
     if (prev.toc || cur.toc || (i == 1 && is_title_line(prev, cur))) return true;  // these stand alone
-    if (is_heading_line(cur.text) || is_heading_line(prev.text) || starts_next_unit(prev, cur)) return true;
-    if (marks_.indent && cur.indented) return true;
-    if (marks_.blank && cur.blank_before) return true;
+    if (is_heading_line(cur.text) || is_heading_line(prev.text)) return true;
+    if (marks_.indent || marks_.blank) {
+      if ((marks_.indent && cur.indented) || (marks_.blank && cur.blank_before)) return true;
+    } else if (starts_next_unit(prev, cur)) {
+      return true;
+    }
     switch (model_.kind) {
       case WrapModel::Kind::Wrapped: return !is_full(prev, cur);
       case WrapModel::Kind::Unwrapped: return true;

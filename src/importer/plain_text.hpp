@@ -20,6 +20,7 @@ struct Line {
   int indent = 0;          // leading columns: U+3000 two, a space one, a tab four
   bool indented = false;   // indented beyond the document's margin: a paragraph's first line
   bool blank_before = false;
+  bool space_after = false; // the line broke at a space between words: 同意 1) / 对待
   bool toc = false;        // a line of the table of contents (目录 and its entries)
   int chars = 0;           // code points, the indent's included
   int layout = 0;          // columns as a PDF lays them out (layout_width), the indent's included
