@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "lexgit/importer.hpp"
+#include <map>
+
 #include "support.hpp"
 
 using namespace lexgit;
@@ -176,4 +178,83 @@ TEST_CASE("a title is needed: the first line, or --title", "[import]") {
   o.meta.title = "框架协议";
   o.title_given = true;
   CHECK(imported("本协议由双方签订，自签署之日起生效。\n", o).meta.title == "框架协议");
+}
+
+namespace {
+
+const std::filesystem::path kStatutes = test::source_dir() / "tests/data/statute";
+
+Document imported_file(const std::string& name) {
+  std::string path = (kStatutes / name).string();
+  Document d = parse_document(import_document(test::read_file(path), options("partner-rules"), path), "partner-rules.md");
+  d.require_valid();
+  return d;
+}
+
+// Every article and the units inside it: id → number, heading and text.
+void articles(const std::vector<Clause>& units, std::map<std::string, std::string>& out) {
+  for (const Clause& c : units) {
+    if (!c.id.empty()) out[c.id] = c.number + "|" + c.heading + "|" + c.text;
+    articles(c.children, out);
+  }
+}
+
+std::map<std::string, std::string> units_of(const Document& d) {
+  std::map<std::string, std::string> out;
+  articles(d.clauses, out);
+  out.erase("p1");  // the line of dates: one paragraph in the database copy, two in the Markdown
+  out.erase("p2");
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a statute imports alike from Markdown, a database copy and hard-wrapped text", "[import][statute]") {
+  Document md = imported_file("partner-rules.md");
+  Document database = imported_file("partner-rules-database.txt");
+  Document wrapped = imported_file("partner-rules-wrapped.txt");
+  CHECK(md.meta.title == "青云合作伙伴管理办法");
+  CHECK(database.meta.title == "青云合作伙伴管理办法");
+  auto expected = units_of(md);
+  std::vector<std::string> ids;
+  for (const auto& [id, unit] : expected) ids.push_back(id);
+  CHECK(ids == std::vector<std::string>{"1", "2", "2.p1", "3", "3-1", "3.1", "3.2", "3.3", "4", "5", "6", "7", "8", "9",
+                                        "fuze", "zhang1", "zhang2", "zhang2.jie1", "zhang2.jie2", "zhang3"});
+  CHECK(units_of(database) == expected);
+  CHECK(units_of(wrapped) == expected);
+  CHECK(database.find("3-1")->number == "第三条之一");
+  CHECK(database.find("zhang1")->heading == "总则");
+  CHECK(wrapped.find("2")->text == "本办法适用于经青云认证的业务合作伙伴。");
+  // The table of contents stays before the text, as a group without an id.
+  const Clause& toc = database.clauses.at(0).children.at(1);
+  CHECK(toc.is_group());
+  CHECK(toc.heading == "目录");
+}
+
+TEST_CASE("plain text becomes clean statute Markdown", "[import][statute]") {
+  std::string md = import_document(test::read_file(kStatutes / "partner-rules-database.txt"), options("partner-rules"), "x.txt");
+  CHECK(md.find("\n# 青云合作伙伴管理办法\n") != std::string::npos);
+  CHECK(md.find("\n目　　录\n\n第一章　总　　则\n\n第二章　合作伙伴的认证\n") != std::string::npos);  // plain lines
+  CHECK(md.find("\n## 第一章　总　　则\n") != std::string::npos);
+  CHECK(md.find("\n### 第一节　认证条件\n") != std::string::npos);
+  CHECK(md.find("\n## 附　　则\n") != std::string::npos);
+  CHECK(md.find("\n第三条之一　合作伙伴申请") != std::string::npos);
+}
+
+TEST_CASE("Markdown without front matter keeps its structure; zero-width lines go", "[import]") {
+  std::string md = import_document(test::read_file(kStatutes / "partner-rules.md"), options("partner-rules"), "rules.md");
+  CHECK(md.find("\u200b") == std::string::npos);
+  CHECK(md.find("\n\n\n") == std::string::npos);
+  CHECK(md.find("title: 青云合作伙伴管理办法\n") != std::string::npos);
+  CHECK(md.find("---\n\n# 青云合作伙伴管理办法\n\n2025年3月1日 青云科技合作伙伴委员会审议通过\n") != std::string::npos);
+  CHECK(md.find("<!-- INFO END -->\n\n## 第一章 总 则\n\n第一条 为了") != std::string::npos);
+  // Evidently Markdown under any name: an ATX heading.
+  CHECK(import_document("# 通知\n\n## 一、事项\n\n正文。\n", options(), "notice.txt").find("\n## 一、事项\n") != std::string::npos);
+  try {
+    import_document("正文。\n\n## 一、事项\n", options(), "untitled.md");
+    FAIL("a Markdown file without a # heading was accepted");
+  } catch (const Error& e) {
+    CHECK(e.where().file == "untitled.md");
+    CHECK_THAT(e.message(), Catch::Contains("--title"));
+  }
 }
