@@ -50,8 +50,8 @@ std::string read_input(const std::string& file) {
 
 Action add_import(CLI::App& app, Globals&) {
   auto args = std::make_shared<ImportArgs>();
-  CLI::App* cmd = app.add_subcommand("import", "Turn text extracted from a PDF or word processor into a lexgit document");
-  cmd->add_option("FILE", args->file, "Text file (UTF-8, UTF-16 with BOM, or GB18030/GBK); - for standard input")->required();
+  CLI::App* cmd = app.add_subcommand("import", "Turn text extracted from a PDF, copied from a database, or kept as Markdown into a lexgit document");
+  cmd->add_option("FILE", args->file, "Text or Markdown file (UTF-8, UTF-16 with BOM, or GB18030/GBK); - for standard input")->required();
   cmd->add_option("--id", args->id, "Document id, [a-z0-9][a-z0-9-]*")->required();
   cmd->add_option("--kind", args->kind, "Document kind")->required()->check(
       CLI::IsMember({"agreement", "end-user-terms", "normative", "annex", "transaction", "correspondence"}));
@@ -60,7 +60,7 @@ Action add_import(CLI::App& app, Globals&) {
   cmd->add_option("--medium", args->medium, "online or paper (default: online)")->check(CLI::IsMember({"online", "paper"}));
   cmd->add_option("--channel", args->channel, "website, email, system or signed")->check(
       CLI::IsMember({"website", "email", "system", "signed"}));
-  cmd->add_option("--title", args->title, "Title (default: the first line)");
+  cmd->add_option("--title", args->title, "Title (default: the first line, or a Markdown file's first # heading)");
   cmd->add_option("--class", args->doc_class, "Document class shared by versions of one document (default: the id)");
   cmd->add_option("-o,--output", args->output, "Write the document here instead of standard output");
   return [args] {

@@ -1,204 +1,27 @@
-// From extracted text to a lexgit document.
+// From extracted or copied text to a lexgit document.
 //
 // PDF extraction leaves hard-wrapped lines, blank lines between all of them,
 // page numbers, a leading space where a page starts, and headings spaced out
-// for emphasis (通 用 条 款). The importer works in three steps: clean the lines,
-// re-join them into paragraphs, and write each paragraph as Markdown.
+// for emphasis (通 用 条 款); text copied from official databases indents each
+// paragraph and lists the chapters in a table of contents (目　　录). Plain text
+// goes through three steps: clean the lines (lines.cpp), re-join them into
+// paragraphs under the document's own wrap (paragraphs.cpp), and write each
+// paragraph as Markdown (here). Markdown input keeps its structure
+// (markdown_input.cpp).
 #include "lexgit/importer.hpp"
 
 #include <algorithm>
-#include <regex>
 #include <sstream>
 
 #include "document/front_matter.hpp"
 #include "document/numbering.hpp"
+#include "importer/markdown_input.hpp"
+#include "importer/plain_text.hpp"
 
 namespace lexgit {
 namespace {
 
-struct Line {
-  std::string text;       // trimmed
-  bool indented = false;  // began with an ideographic space or a real indent
-  bool blank_before = false;
-  int width = 0;
-};
-
-std::string_view trim_view(std::string_view s) {
-  for (;;) {
-    if (s.starts_with(" ") || s.starts_with("\t") || s.starts_with("\f")) s.remove_prefix(1);
-    else if (s.starts_with("\u3000")) s.remove_prefix(3);
-    else break;
-  }
-  for (;;) {
-    if (s.ends_with(" ") || s.ends_with("\t") || s.ends_with("\f")) s.remove_suffix(1);
-    else if (s.ends_with("\u3000")) s.remove_suffix(3);
-    else break;
-  }
-  return s;
-}
-
-// Page numbers on lines of their own: "- 3 -", "— 3 —", "第 3 页 共 7 页", "3 / 7", "3".
-bool is_page_artefact(std::string_view line) {
-  static const std::regex page(
-      R"(^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,4}|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$)");
-  return std::regex_match(line.begin(), line.end(), page);
-}
-
-int layout_width(std::string_view s);
-
-std::vector<Line> clean_lines(const std::string& text) {
-  std::vector<Line> out;
-  std::istringstream in(text);
-  std::string raw;
-  bool blank = false;
-  while (std::getline(in, raw)) {
-    std::replace(raw.begin(), raw.end(), '\f', '\n');
-    std::istringstream pieces(raw);
-    std::string piece;
-    while (std::getline(pieces, piece)) {
-      std::string_view t = trim_view(piece);
-      if (t.empty()) {
-        blank = true;
-        continue;
-      }
-      if (is_page_artefact(t)) continue;  // neither text nor a paragraph break
-      Line l;
-      l.text = std::string(t);
-      // A single leading space is what a page start leaves; an ideographic
-      // space or a wider indent marks a new paragraph.
-      l.indented = piece.starts_with("\u3000") || piece.starts_with("  ") || piece.starts_with("\t");
-      l.blank_before = blank;
-      l.width = layout_width(l.text);
-      out.push_back(std::move(l));
-      blank = false;
-    }
-  }
-  return out;
-}
-
-bool ends_sentence(std::string_view s) {
-  for (std::string_view p : {"。", "；", "：", "！", "？", ";", ":", "!", "?"})
-    if (s.ends_with(p)) return true;
-  return false;
-}
-
-bool has_sentence_punctuation(std::string_view s) {
-  for (std::string_view p : {"。", "，", "；", "：", "！", "？", ",", ";", ":"})
-    if (s.find(p) != std::string_view::npos) return true;
-  return false;
-}
-
-// 通 用 条 款: single characters separated by single spaces.
-std::optional<std::string> collapse_spaced_heading(std::string_view s) {
-  std::string out;
-  int chars = 0;
-  std::size_t pos = 0;
-  bool expect_char = true;
-  while (pos < s.size()) {
-    std::size_t start = pos;
-    char32_t cp = text::next_code_point(s, pos);
-    bool space = cp == U' ' || cp == U'\u3000';
-    if (expect_char) {
-      if (space || !text::is_cjk(cp)) return std::nullopt;
-      out.append(s.substr(start, pos - start));
-      ++chars;
-    } else if (!space) {
-      return std::nullopt;
-    }
-    expect_char = !expect_char;
-  }
-  if (chars < 2 || expect_char) return std::nullopt;
-  return out;
-}
-
-// A numbered heading: 一． 业务合作伙伴权益资格, 第一章 总则.
-bool is_numbered_heading(const numbering::Mark& mark, std::string_view rest) {
-  int rank = numbering::law_rank(mark.style);
-  bool heading_style = mark.style == NumberStyle::ChineseEnum || (rank > 0 && rank <= numbering::law_rank(NumberStyle::Jie));
-  return heading_style && !rest.empty() && text::display_width(rest) <= 40 && !has_sentence_punctuation(rest);
-}
-
-// Width as a PDF lays out Chinese text: full-width punctuation is compressed
-// to half a character (标点挤压), so lines with more punctuation hold more text.
-int layout_width(std::string_view s) {
-  static constexpr std::string_view compressed = "，。；：、“”‘’（）《》【】！？";
-  int width = 0;
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    std::size_t start = pos;
-    text::next_code_point(s, pos);
-    std::string_view ch = s.substr(start, pos - start);
-    width += compressed.find(ch) != std::string_view::npos ? 1 : text::display_width(ch);
-  }
-  return width;
-}
-
-// The width of a full line. The 90th percentile ignores the few lines that
-// overflow it (a URL that could not break); a short text has too few lines
-// for that, and its longest line is the best guess.
-int wrap_width(const std::vector<Line>& lines) {
-  std::vector<int> widths;
-  for (const Line& l : lines) widths.push_back(l.width);
-  if (widths.empty()) return 0;
-  std::sort(widths.begin(), widths.end());
-  if (widths.size() < 20) return widths.back();
-  return widths[(widths.size() - 1) * 9 / 10];
-}
-
-// Blank lines separate paragraphs, unless the extraction put one after every line.
-bool blank_lines_are_breaks(const std::vector<Line>& lines) {
-  if (lines.size() < 4) return true;
-  std::size_t blanks = 0;
-  for (std::size_t i = 1; i < lines.size(); ++i) blanks += lines[i].blank_before ? 1 : 0;
-  return blanks * 10 < (lines.size() - 1) * 6;
-}
-
-// The width of the first thing the layout could not break: a Latin word or
-// URL, or one character.
-int first_word_width(std::string_view s) {
-  std::size_t end = 0;
-  while (end < s.size() && static_cast<unsigned char>(s[end]) > 0x20 && static_cast<unsigned char>(s[end]) < 0x7F) ++end;
-  if (end == 0) {
-    std::size_t pos = 0;
-    text::next_code_point(s, pos);
-    end = pos;
-  }
-  return layout_width(s.substr(0, end));
-}
-
-bool is_heading_line(std::string_view s) {
-  if (collapse_spaced_heading(s)) return true;
-  auto mark = numbering::read_mark(s);
-  return mark && is_numbered_heading(*mark, s.substr(mark->length));
-}
-
-// Where a paragraph ends: after a line that ends a sentence, after a line that
-// stops well short of the wrap width although the next line's first word would
-// have fit on it, before an indented line and around headings. A sentence that happens to end exactly at the wrap width also ends
-// the paragraph: the text alone cannot tell the two apart.
-std::vector<std::string> join_paragraphs(const std::vector<Line>& lines) {
-  std::vector<std::string> paragraphs;
-  const int full = wrap_width(lines);
-  const bool blank_breaks = blank_lines_are_breaks(lines);
-  std::vector<std::string_view> current;
-  auto flush = [&] {
-    if (!current.empty()) paragraphs.push_back(text::join_wrapped(current));
-    current.clear();
-  };
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const Line& l = lines[i];
-    if (!current.empty()) {
-      const Line& prev = lines[i - 1];
-      bool short_line = prev.width * 10 < full * 8 && prev.width + first_word_width(l.text) <= full;
-      bool break_here = ends_sentence(prev.text) || short_line || l.indented ||
-                        (blank_breaks && l.blank_before) || is_heading_line(l.text) || is_heading_line(prev.text);
-      if (break_here) flush();
-    }
-    current.push_back(l.text);
-  }
-  flush();
-  return paragraphs;
-}
+using namespace importer;
 
 // ---- writing Markdown -------------------------------------------------------
 
@@ -224,7 +47,7 @@ std::string escape_block_start(std::string s) {
   return s;
 }
 
-enum class BlockKind { Title, Group, NumberedHeading, OrderedItem, Bullet, Option, Paragraph };
+enum class BlockKind { Title, Group, NamedGrouping, NumberedHeading, TocLine, OrderedItem, Bullet, Option, Paragraph };
 
 struct Block {
   BlockKind kind;
@@ -233,9 +56,13 @@ struct Block {
   NumberStyle style = NumberStyle::None;
 };
 
+bool looks_like_title(const std::string& p) { return !has_sentence_punctuation(p) && text::display_width(p) <= 60; }
+
 Block classify(const std::string& p, bool first) {
+  if (first && looks_like_title(p)) return {BlockKind::Title, p, {}, NumberStyle::None};
+  // 附　　则 stays as written: the clause tree reads it without the spacing.
+  if (is_named_grouping(p) || is_annex_heading(p)) return {BlockKind::NamedGrouping, p, {}, NumberStyle::None};
   if (auto collapsed = collapse_spaced_heading(p)) return {BlockKind::Group, *collapsed, {}, NumberStyle::None};
-  if (first && !has_sentence_punctuation(p) && text::display_width(p) <= 60) return {BlockKind::Title, p, {}, NumberStyle::None};
   if (p.starts_with("- ") || p.starts_with("* ")) return {BlockKind::Bullet, p.substr(2), p.substr(0, 1)};
   auto mark = numbering::read_mark(p);
   if (!mark) return {BlockKind::Paragraph, p, {}, NumberStyle::None};
@@ -251,46 +78,60 @@ Block classify(const std::string& p, bool first) {
   return {BlockKind::Paragraph, p, {}, NumberStyle::None};
 }
 
+// The heading styles in the order of their levels: statute groupings by rank
+// (编 above 分编 above 章 above 节, whichever comes first in the text), then
+// other numbered headings in the order they appear.
+std::vector<NumberStyle> heading_order(const std::vector<Block>& blocks) {
+  std::vector<NumberStyle> law, other;
+  for (const Block& b : blocks) {
+    if (b.kind != BlockKind::NumberedHeading) continue;
+    auto& list = numbering::law_rank(b.style) > 0 ? law : other;
+    if (std::find(list.begin(), list.end(), b.style) == list.end()) list.push_back(b.style);
+  }
+  std::sort(law.begin(), law.end(), [](NumberStyle a, NumberStyle b) { return numbering::law_rank(a) < numbering::law_rank(b); });
+  law.insert(law.end(), other.begin(), other.end());
+  return law;
+}
+
 class Writer {
  public:
-  explicit Writer(std::vector<Block> blocks) : blocks_(std::move(blocks)) { assign_heading_levels(); }
+  explicit Writer(std::vector<Block> blocks) : blocks_(std::move(blocks)), heading_styles_(heading_order(blocks_)) {
+    has_groups_ = std::any_of(blocks_.begin(), blocks_.end(), [](const Block& b) { return b.kind == BlockKind::Group; });
+  }
 
   std::string body() {
-    for (const Block& b : blocks_) write(b);
+    for (std::size_t i = 0; i < blocks_.size(); ++i) write(blocks_[i]);
     return out_.str();
   }
 
  private:
   std::vector<Block> blocks_;
-  std::ostringstream out_;
   std::vector<NumberStyle> heading_styles_;
+  std::ostringstream out_;
   bool has_groups_ = false;
   std::size_t item_indent_ = 0;  // > 0 inside an ordered list item
 
-  void assign_heading_levels() {
-    for (const Block& b : blocks_) {
-      if (b.kind == BlockKind::Group) has_groups_ = true;
-      if (b.kind == BlockKind::NumberedHeading &&
-          std::find(heading_styles_.begin(), heading_styles_.end(), b.style) == heading_styles_.end())
-        heading_styles_.push_back(b.style);
-    }
-  }
+  int top_level() const { return has_groups_ ? 3 : 2; }
 
   int level_of(NumberStyle style) const {
     auto it = std::find(heading_styles_.begin(), heading_styles_.end(), style);
-    return (has_groups_ ? 3 : 2) + static_cast<int>(it - heading_styles_.begin());
+    return top_level() + static_cast<int>(it - heading_styles_.begin());
   }
 
   void emit(const std::string& s) { out_ << "\n" << s << "\n"; }
 
+  void heading(int level, const std::string& text) {
+    item_indent_ = 0;
+    emit(std::string(static_cast<std::size_t>(level), '#') + " " + escape_inline(text));
+  }
+
   void write(const Block& b) {
     switch (b.kind) {
-      case BlockKind::Title: item_indent_ = 0; emit("# " + escape_inline(b.text)); break;
-      case BlockKind::Group: item_indent_ = 0; emit("## " + escape_inline(b.text)); break;
-      case BlockKind::NumberedHeading:
-        item_indent_ = 0;
-        emit(std::string(static_cast<std::size_t>(level_of(b.style)), '#') + " " + escape_inline(b.text));
-        break;
+      case BlockKind::Title: heading(1, b.text); break;
+      case BlockKind::Group: heading(2, b.text); break;
+      // 附则 and 附件一 stand beside the outermost grouping: 第X编 in a code, else 第X章.
+      case BlockKind::NamedGrouping: heading(top_level(), b.text); break;
+      case BlockKind::NumberedHeading: heading(level_of(b.style), b.text); break;
       case BlockKind::OrderedItem:
         emit(b.marker + " " + escape_inline(b.text));
         item_indent_ = b.marker.size() + 1;
@@ -303,6 +144,9 @@ class Writer {
         emit(indent + line);
         break;
       }
+      // A table of contents stays as plain lines before the text; the clause
+      // tree recognises it and keeps it out of the ids.
+      case BlockKind::TocLine:
       case BlockKind::Paragraph:
         item_indent_ = 0;
         emit(escape_block_start(escape_inline(b.text)));
@@ -332,24 +176,45 @@ std::string reimport(const std::string& text, const ImportOptions& options, cons
   return render_front_matter(merged_meta(meta, options)) + std::string(split.body);
 }
 
+// The blocks of a plain-text document: its paragraphs, the table of contents
+// line by line.
+std::vector<Block> plain_text_blocks(const std::string& text) {
+  std::vector<Line> lines = clean_lines(text);
+  mark_table_of_contents(lines);
+  std::vector<Block> blocks;
+  for (const Paragraph& p : join_paragraphs(lines))
+    blocks.push_back(p.toc && !blocks.empty() ? Block{BlockKind::TocLine, p.text} : classify(p.text, blocks.empty()));
+  return blocks;
+}
+
+// The front matter for an imported document: the options given, the title
+// found in the text unless --title was given.
+FrontMatter imported_meta(const ImportOptions& options, const std::optional<std::string>& title, const std::string& path,
+                          const char* where_title) {
+  FrontMatter meta = options.meta;
+  if (!options.title_given) {
+    if (!title) throw Error(ErrorCode::BadInput, std::string(where_title) + "; give one with --title", {path, 1});
+    meta.title = *title;
+  }
+  if (!options.class_given) meta.doc_class = meta.id;
+  if (!options.effective_given) meta.effective = meta.published;
+  return meta;
+}
+
 }  // namespace
 
 std::string import_document(std::string_view bytes, const ImportOptions& options, const std::string& path) {
   Decoded decoded = decode_text(bytes, path);
   if (front_matter::split(decoded.text).found) return reimport(decoded.text, options, path);
-
-  std::vector<std::string> paragraphs = join_paragraphs(clean_lines(decoded.text));
-  std::vector<Block> blocks;
-  for (const std::string& p : paragraphs) blocks.push_back(classify(p, blocks.empty()));
-
-  FrontMatter meta = options.meta;
-  if (!options.title_given) {
-    if (blocks.empty() || blocks.front().kind != BlockKind::Title)
-      throw Error(ErrorCode::BadInput, "the first line does not look like a title; give one with --title", {path, 1});
-    meta.title = blocks.front().text;
+  if (is_markdown(decoded.text, path)) {
+    MarkdownBody md = read_markdown(decoded.text);
+    FrontMatter meta = imported_meta(options, md.title, path, "no '# ' heading to take the title from");
+    return render_front_matter(meta) + "\n" + md.body;
   }
-  if (!options.class_given) meta.doc_class = meta.id;
-  if (!options.effective_given) meta.effective = meta.published;
+  std::vector<Block> blocks = plain_text_blocks(decoded.text);
+  std::optional<std::string> title;
+  if (!blocks.empty() && blocks.front().kind == BlockKind::Title) title = blocks.front().text;
+  FrontMatter meta = imported_meta(options, title, path, "the first line does not look like a title");
   return render_front_matter(meta) + Writer(std::move(blocks)).body();
 }
 

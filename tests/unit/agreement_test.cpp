@@ -1,5 +1,8 @@
 // The bundled framework agreement: the corpus file is the seed, imported.
 #include <catch2/catch.hpp>
+#include <unicode/ucnv.h>
+
+#include <sstream>
 
 #include "lexgit/importer.hpp"
 #include "support.hpp"
@@ -119,4 +122,103 @@ TEST_CASE("the agreement wrapped at another width, in GB18030, with page numbers
 TEST_CASE("re-importing lexgit's own output changes nothing", "[agreement][import]") {
   std::string once = read_file(kCorpusFile);
   CHECK(import_document(once, agreement_options(), kCorpusFile.string()) == once);
+}
+
+namespace {
+
+// The agreement's paragraphs as plain text: Markdown markers gone, the group
+// heading spaced out as the seed has it.
+std::vector<std::string> agreement_paragraphs() {
+  std::string md = read_file(kCorpusFile);
+  std::string body = md.substr(md.find("\n---\n") + 5);
+  std::vector<std::string> out;
+  std::istringstream in(body);
+  for (std::string line; std::getline(in, line);) {
+    std::string_view t = text::trim_blank(line);
+    if (t.empty()) continue;
+    while (t.starts_with("#")) t.remove_prefix(1);
+    t = text::trim_blank(t);
+    out.push_back(t == "通用条款" ? "通 用 条 款" : std::string(t));
+  }
+  return out;
+}
+
+bool is_heading(const std::string& p, bool first) {
+  return first || p == "通 用 条 款" || (p.find("． ") != std::string::npos && p.find("。") == std::string::npos && p.size() < 60);
+}
+
+struct Rewrapped {
+  std::string text;
+  bool paragraph_ends_full = false;  // some paragraph's last line fills the width
+};
+
+// Wrapped every `width` characters as an editor wraps: a Latin word or URL is
+// never broken and a space between words stays at the end of its line; each
+// paragraph's first line indented by two U+3000 (counted in the width) when
+// `indent`; a page number line and a page-start space every 38 lines.
+Rewrapped rewrap_by_chars(std::size_t width, bool indent) {
+  std::vector<std::string> lines;
+  Rewrapped out;
+  std::vector<std::string> paragraphs = agreement_paragraphs();
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    const std::string& p = paragraphs[i];
+    std::string line = indent && !is_heading(p, i == 0) ? "\u3000\u3000" : "";
+    std::size_t used = line.empty() ? 0 : 2, pos = 0;
+    while (pos < p.size()) {
+      std::size_t start = pos, count = 0;
+      do {  // a token: a run of printable ASCII, or one character
+        text::next_code_point(p, pos);
+        ++count;
+      } while (p[start] > ' ' && static_cast<unsigned char>(p[start]) < 0x7F && pos < p.size() && p[pos] > ' ' &&
+               static_cast<unsigned char>(p[pos]) < 0x7F);
+      bool space = p[start] == ' ';
+      if (used + count > width && used > 0 && !space) lines.push_back(line), line.clear(), used = 0;
+      line += p.substr(start, pos - start);
+      used += count;
+    }
+    if (used >= width && i + 1 < paragraphs.size()) out.paragraph_ends_full = true;
+    lines.push_back(line);
+  }
+  int page = 1;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0 && i % 38 == 0) out.text += "- " + std::to_string(page++) + " -\n ";
+    out.text += lines[i] + "\n";
+  }
+  out.text += "- " + std::to_string(page) + " -\n";
+  return out;
+}
+
+std::string to_gb18030(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(utf8.size() * 2 + 16, '\0');
+  int32_t n = ucnv_convert("GB18030", "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                           static_cast<int32_t>(utf8.size()), &status);
+  REQUIRE(U_SUCCESS(status));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the agreement wrapped by character count at widths 25 to 45, in GB18030, imports to the same tree",
+          "[agreement][import]") {
+  Document original = load_document(kCorpusFile);
+  int compared_flush = 0;
+  for (std::size_t width = 25; width <= 45; ++width) {
+    INFO("width " << width);
+    // Indented first lines mark every paragraph: every width gives the tree.
+    std::string bytes = to_gb18030(rewrap_by_chars(width, true).text);
+    REQUIRE_FALSE(text::is_valid_utf8(bytes));
+    Document indented = parse_document(import_document(bytes, agreement_options(), "rewrapped.txt"), "rewrapped.md");
+    indented.require_valid();
+    CHECK(shape_of(indented) == shape_of(original));
+    // Without indents, a paragraph whose last line fills the width cannot be
+    // told from one that goes on; the widths without one give the tree too.
+    Rewrapped flush = rewrap_by_chars(width, false);
+    if (flush.paragraph_ends_full) continue;
+    ++compared_flush;
+    Document d = parse_document(import_document(to_gb18030(flush.text), agreement_options(), "flush.txt"), "flush.md");
+    CHECK(shape_of(d) == shape_of(original));
+  }
+  CHECK(compared_flush > 0);
 }

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "lexgit/importer.hpp"
+#include <map>
+
 #include "support.hpp"
 
 using namespace lexgit;
@@ -103,33 +105,65 @@ TEST_CASE("page artefacts go, page-start spaces go, spaced headings collapse", "
   CHECK(d.find("3") != nullptr);
 }
 
+namespace {
+
+// `paragraphs` hard-wrapped every `width` characters, each paragraph's first
+// line starting with `indent` (counted in the width, as an editor counts it).
+std::string wrap_by_chars(const std::vector<std::string>& paragraphs, std::size_t width, const std::string& indent = "") {
+  std::string out;
+  for (const std::string& p : paragraphs) {
+    std::string line = indent;
+    std::size_t used = 0, pos = 0;
+    for (std::size_t i = 0; i < indent.size(); ++used) text::next_code_point(indent, i);
+    while (pos < p.size()) {
+      std::size_t start = pos;
+      text::next_code_point(p, pos);
+      if (used == width) out += line + "\n", line.clear(), used = 0;
+      line += p.substr(start, pos - start);
+      ++used;
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
 TEST_CASE("paragraphs are re-joined at any wrap width", "[import]") {
   const std::string paragraph =
       "协议执行期间，如任何一方认为需要提前终止本协议的，应提前三十日向对方发出书面通知，本协议在对方收到书面通知三十日后终止。";
   const std::string second = "终止前已产生的服务费用，最终用户仍应当支付。";
-  for (std::size_t width : {8u, 13u, 20u, 33u}) {
-    std::string wrapped = "终止条款\n";
-    for (const std::string& p : {paragraph, second}) {
-      std::u32string u;
-      std::size_t pos = 0;
-      std::vector<std::string> chars;
-      while (pos < p.size()) {
-        std::size_t start = pos;
-        text::next_code_point(p, pos);
-        chars.push_back(p.substr(start, pos - start));
-      }
-      for (std::size_t i = 0; i < chars.size(); ++i) {
-        wrapped += chars[i];
-        if ((i + 1) % width == 0 && i + 1 < chars.size()) wrapped += "\n";
-      }
-      wrapped += "\n";
-    }
+  // At 20 the first paragraph fills its last line: only an indent can tell
+  // that it ends there, so that width is tried indented only.
+  for (std::size_t width : {8u, 13u, 33u}) {
     INFO("width " << width);
-    Document d = imported(wrapped);
-    REQUIRE(d.find("p1"));
+    Document d = imported("终止条款\n" + wrap_by_chars({paragraph, second}, width));
+    REQUIRE(d.find("p2"));
     CHECK(d.find("p1")->text == paragraph);
     CHECK(d.find("p2")->text == second);
   }
+  for (std::size_t width : {8u, 13u, 20u, 33u}) {
+    INFO("indented, width " << width);
+    Document d = imported("终止条款\n" + wrap_by_chars({paragraph, second}, width, "\u3000\u3000"));
+    REQUIRE(d.find("p2"));
+    CHECK(d.find("p1")->text == paragraph);
+    CHECK(d.find("p2")->text == second);
+  }
+}
+
+TEST_CASE("a line full under the document's own wrap never ends its paragraph", "[import]") {
+  // Wrapped at 12 characters; the first paragraph's second line ends a
+  // sentence exactly at the edge, and the paragraph goes on.
+  const std::string first = "合作伙伴应当在每个季度结束后十日内提交销售报告。报告应当列明最终用户名称、产品型号和数量，并附回款凭证。";
+  const std::string second = "青云收到报告后十五个工作日内完成核对，核对无误的，按照本政策计算返利。";
+  const std::string third = "返利以服务抵用金的形式发放，不得兑换现金。";
+  std::string text = "返利结算规则\n" + wrap_by_chars({first, second, third}, 12);
+  REQUIRE(text.find("。\n报告") != std::string::npos);  // a sentence ends at the wrap edge
+  Document d = imported(text);
+  REQUIRE(d.find("p3"));
+  CHECK(d.find("p1")->text == first);
+  CHECK(d.find("p2")->text == second);
+  CHECK(d.find("p3")->text == third);
 }
 
 TEST_CASE("characters Markdown would read as markup are escaped", "[import]") {
@@ -144,4 +178,83 @@ TEST_CASE("a title is needed: the first line, or --title", "[import]") {
   o.meta.title = "框架协议";
   o.title_given = true;
   CHECK(imported("本协议由双方签订，自签署之日起生效。\n", o).meta.title == "框架协议");
+}
+
+namespace {
+
+const std::filesystem::path kStatutes = test::source_dir() / "tests/data/statute";
+
+Document imported_file(const std::string& name) {
+  std::string path = (kStatutes / name).string();
+  Document d = parse_document(import_document(test::read_file(path), options("partner-rules"), path), "partner-rules.md");
+  d.require_valid();
+  return d;
+}
+
+// Every article and the units inside it: id → number, heading and text.
+void articles(const std::vector<Clause>& units, std::map<std::string, std::string>& out) {
+  for (const Clause& c : units) {
+    if (!c.id.empty()) out[c.id] = c.number + "|" + c.heading + "|" + c.text;
+    articles(c.children, out);
+  }
+}
+
+std::map<std::string, std::string> units_of(const Document& d) {
+  std::map<std::string, std::string> out;
+  articles(d.clauses, out);
+  out.erase("p1");  // the line of dates: one paragraph in the database copy, two in the Markdown
+  out.erase("p2");
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a statute imports alike from Markdown, a database copy and hard-wrapped text", "[import][statute]") {
+  Document md = imported_file("partner-rules.md");
+  Document database = imported_file("partner-rules-database.txt");
+  Document wrapped = imported_file("partner-rules-wrapped.txt");
+  CHECK(md.meta.title == "青云合作伙伴管理办法");
+  CHECK(database.meta.title == "青云合作伙伴管理办法");
+  auto expected = units_of(md);
+  std::vector<std::string> ids;
+  for (const auto& [id, unit] : expected) ids.push_back(id);
+  CHECK(ids == std::vector<std::string>{"1", "2", "2.p1", "3", "3-1", "3.1", "3.2", "3.3", "4", "5", "6", "7", "8", "9",
+                                        "fuze", "zhang1", "zhang2", "zhang2.jie1", "zhang2.jie2", "zhang3"});
+  CHECK(units_of(database) == expected);
+  CHECK(units_of(wrapped) == expected);
+  CHECK(database.find("3-1")->number == "第三条之一");
+  CHECK(database.find("zhang1")->heading == "总则");
+  CHECK(wrapped.find("2")->text == "本办法适用于经青云认证的业务合作伙伴。");
+  // The table of contents stays before the text, as a group without an id.
+  const Clause& toc = database.clauses.at(0).children.at(1);
+  CHECK(toc.is_group());
+  CHECK(toc.heading == "目录");
+}
+
+TEST_CASE("plain text becomes clean statute Markdown", "[import][statute]") {
+  std::string md = import_document(test::read_file(kStatutes / "partner-rules-database.txt"), options("partner-rules"), "x.txt");
+  CHECK(md.find("\n# 青云合作伙伴管理办法\n") != std::string::npos);
+  CHECK(md.find("\n目　　录\n\n第一章　总　　则\n\n第二章　合作伙伴的认证\n") != std::string::npos);  // plain lines
+  CHECK(md.find("\n## 第一章　总　　则\n") != std::string::npos);
+  CHECK(md.find("\n### 第一节　认证条件\n") != std::string::npos);
+  CHECK(md.find("\n## 附　　则\n") != std::string::npos);
+  CHECK(md.find("\n第三条之一　合作伙伴申请") != std::string::npos);
+}
+
+TEST_CASE("Markdown without front matter keeps its structure; zero-width lines go", "[import]") {
+  std::string md = import_document(test::read_file(kStatutes / "partner-rules.md"), options("partner-rules"), "rules.md");
+  CHECK(md.find("\u200b") == std::string::npos);
+  CHECK(md.find("\n\n\n") == std::string::npos);
+  CHECK(md.find("title: 青云合作伙伴管理办法\n") != std::string::npos);
+  CHECK(md.find("---\n\n# 青云合作伙伴管理办法\n\n2025年3月1日 青云科技合作伙伴委员会审议通过\n") != std::string::npos);
+  CHECK(md.find("<!-- INFO END -->\n\n## 第一章 总 则\n\n第一条 为了") != std::string::npos);
+  // Evidently Markdown under any name: an ATX heading.
+  CHECK(import_document("# 通知\n\n## 一、事项\n\n正文。\n", options(), "notice.txt").find("\n## 一、事项\n") != std::string::npos);
+  try {
+    import_document("正文。\n\n## 一、事项\n", options(), "untitled.md");
+    FAIL("a Markdown file without a # heading was accepted");
+  } catch (const Error& e) {
+    CHECK(e.where().file == "untitled.md");
+    CHECK_THAT(e.message(), Catch::Contains("--title"));
+  }
 }
