@@ -59,6 +59,11 @@ struct DocumentDiff {
   std::string doc;  // document id (the new version's)
   std::string before_label, after_label;  // what was compared: a commit, a date, a file
   std::vector<Change> changes;            // in the new version's order; removals where they stood
+  // Every clause of the old version aligned with one of the new version, as
+  // (old id, new id), unchanged clauses included: what a clause's identity
+  // across revisions (its lineage) is built from. A clause split in two
+  // appears once for each part.
+  std::vector<std::pair<std::string, std::string>> matches;
   Stat stat() const;
 };
 

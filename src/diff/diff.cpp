@@ -350,6 +350,9 @@ class Aligner {
     DocumentDiff d;
     d.doc = new_doc.empty() ? old_doc : new_doc;
     for (auto& [key, change] : ordered) d.changes.push_back(std::move(change));
+    for (int n = 0; n < static_cast<int>(new_.size()); ++n)
+      if (int o = new_match_[static_cast<std::size_t>(n)]; o >= 0)
+        d.matches.emplace_back(old_[static_cast<std::size_t>(o)].clause->id, new_[static_cast<std::size_t>(n)].clause->id);
     return d;
   }
 };

@@ -182,7 +182,7 @@ TEST_CASE("a title is needed: the first line, or --title", "[import]") {
 
 namespace {
 
-const std::filesystem::path kStatutes = test::source_dir() / "tests/data/statute";
+const std::filesystem::path kStatutes = test::source_dir() / "tests/data/statutes";
 
 Document imported_file(const std::string& name) {
   std::string path = (kStatutes / name).string();
