@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 #include <unicode/brkiter.h>
+#include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <vector>
 
@@ -82,6 +83,20 @@ std::size_t icu_boundaries(icu::BreakIterator& iterator, const std::string& inpu
   return count;
 }
 
+// ICU over UTF-16, conversion included: how lexgit's segmenter feeds ICU (its
+// dictionary engine copies Han runs of UTF-8 text to UTF-16 one character at a time).
+// Printed for comparison; the target ratio stays against the UTF-8 baseline above.
+std::size_t icu_boundaries_utf16(icu::BreakIterator& iterator, const std::string& input) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString utf16 = icu::UnicodeString::fromUTF8(input);
+  iterator.setText(utf16);
+  std::size_t count = 0;
+  iterator.first();
+  while (iterator.next() != icu::BreakIterator::DONE) ++count;
+  if (U_FAILURE(status)) throw lexgit::Error(lexgit::ErrorCode::Internal, "ICU setText failed");
+  return count;
+}
+
 void bench_segmentation(const std::string& input, int repetitions) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> iterator(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
@@ -90,6 +105,7 @@ void bench_segmentation(const std::string& input, int repetitions) {
   const std::vector<std::string> terms = text::defined_terms(input.substr(0, 20000));
 
   auto icu_run = [&] { return icu_boundaries(*iterator, input); };
+  auto icu_utf16_run = [&] { return icu_boundaries_utf16(*iterator, input); };
   auto icu_words_run = [&] { return text::icu_words(input).size(); };
   auto lexgit_run = [&] { return segmenter.words(input, terms).size(); };
   // Warm-up: ICU's dictionary, the lexicon and the page cache are loaded before timing.
@@ -98,13 +114,15 @@ void bench_segmentation(const std::string& input, int repetitions) {
   lexgit_run();
 
   const double icu = megabytes_per_second(input, repetitions, icu_run);
+  const double icu_utf16 = megabytes_per_second(input, repetitions, icu_utf16_run);
   const double icu_words = megabytes_per_second(input, repetitions, icu_words_run);
   const double lexgit = megabytes_per_second(input, repetitions, lexgit_run);
   std::printf("input: %.2f MB, best of %d runs\n", static_cast<double>(input.size()) / 1e6, repetitions);
   std::printf("ICU BreakIterator: %.1f MB/s\n", icu);
+  std::printf("ICU BreakIterator over UTF-16 (conversion included): %.1f MB/s\n", icu_utf16);
   std::printf("icu_words(): %.1f MB/s\n", icu_words);
   std::printf("Segmenter::words(): %.1f MB/s\n", lexgit);
-  std::printf("segmentation: lexgit %.1f MB/s, ICU %.1f MB/s, ratio %.2f (target >= 0.5)\n", lexgit, icu,
+  std::printf("segmentation: lexgit %.1f MB/s, ICU %.1f MB/s, ratio %.2f (target >= 0.8)\n", lexgit, icu,
               lexgit / icu);
 }
 

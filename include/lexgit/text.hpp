@@ -123,7 +123,18 @@ struct Token {
   TokenKind kind = TokenKind::Word;
 };
 
-// A set of words (UTF-8). Lookups take string_views without allocating.
+namespace dictionary {
+struct Trie;
+}
+
+// The words the segmenter keeps whole, in two tiers:
+//  - listed words: corpus/lexicon/*.txt (or load()/add()), curated by hand. They
+//    also steer the segmenter's repairs of ICU (乙|方向 → 乙方|向) and are the gold
+//    standard's convention: each is one word there;
+//  - dictionary words (builtin() only): nouns from jieba's dictionary that ICU cuts
+//    (董事|会, 公|积|金), compiled into lexgit at build time. They only merge ICU's
+//    pieces back together.
+// Lookups take string_views without allocating.
 class Lexicon {
  public:
   void add(std::string_view word);
@@ -131,7 +142,10 @@ class Lexicon {
   // Throws Error(BadInput) naming file and line on ill-formed UTF-8.
   void load(const std::filesystem::path& file);
   void load_text(std::string_view contents, const std::string& name);
+  // A listed word or a dictionary word.
   bool contains(std::string_view word) const;
+  // A listed word (not only a dictionary word).
+  bool is_listed(std::string_view word) const;
   // True when `text` is a proper prefix (whole code points) of some word: the
   // segmenter stops widening a candidate as soon as this is false.
   bool has_prefix(std::string_view text) const;
@@ -140,16 +154,32 @@ class Lexicon {
     bool word = false;    // `text` is a word
     bool prefix = false;  // `text` begins a longer word
   };
-  Match match(std::string_view text) const;
-  // False when no word begins with `cp`: a test that costs no hashing.
-  bool may_begin_with(char32_t cp) const;
-  std::size_t size() const { return words_.size(); }
+  Match match(std::string_view text) const;         // both tiers
+  Match match_listed(std::string_view text) const;  // listed words only
+  // False when no word begins with `cp`: tests that cost no hashing. The
+  // segmenter asks each tier apart, so that it looks up only the tiers that can match.
+  bool may_begin_with(char32_t cp) const { return listed_may_begin_with(cp) || dictionary_may_begin_with(cp); }
+  bool listed_may_begin_with(char32_t cp) const { return may_begin(listed_first_, cp); }
+  bool dictionary_may_begin_with(char32_t cp) const { return may_begin(dictionary_first_, cp); }
+  // The compiled dictionary (null when there is none), for the segmenter's walk
+  // along it (src/text/dictionary.hpp).
+  const dictionary::Trie* dictionary() const { return dictionary_; }
+  std::size_t size() const { return words_.size(); }  // listed words
+  std::size_t dictionary_size() const;
   std::size_t max_bytes() const { return max_bytes_; }
 
-  // The lexicon compiled into lexgit from corpus/lexicon/*.txt.
+  // The lexicon compiled into lexgit: corpus/lexicon/*.txt and the dictionary.
   static const Lexicon& builtin();
 
  private:
+  void use_dictionary(const dictionary::Trie& trie);
+  Match match_dictionary(std::string_view text) const;
+  static void mark_first_code_point(std::vector<bool>& first, char32_t cp);
+  static bool may_begin(const std::vector<bool>& first, char32_t cp) {
+    if (cp >= 0x10000) return !first.empty();
+    return !first.empty() && first[cp];
+  }
+
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
@@ -158,8 +188,11 @@ class Lexicon {
   // Every word and every proper prefix of one, with kWord / kPrefix flags.
   static constexpr unsigned char kWord = 1, kPrefix = 2;
   std::unordered_map<std::string, unsigned char, Hash, std::equal_to<>> index_;
-  std::vector<bool> first_code_points_;  // indexed by code point (BMP); others always pass
+  // First code points of listed and of dictionary words, indexed by code point
+  // (BMP; others pass once the tier has a word).
+  std::vector<bool> listed_first_, dictionary_first_;
   std::size_t max_bytes_ = 0;
+  const dictionary::Trie* dictionary_ = nullptr;  // compiled in; never owned
 };
 
 // lexgit's word segmenter: ICU's dictionary BreakIterator, refined by the lexicon

@@ -1,7 +1,10 @@
-// The lexicon: words ICU's dictionary lacks (文档, 违约金, 甲方 …) that lexgit's
-// segmenter merges ICU tokens into. Built once, then only looked up.
+// The lexicon: words ICU's dictionary lacks (文档, 违约金, 甲方, 董事会 …) that
+// lexgit's segmenter merges ICU tokens into. Listed words are hashed when the
+// lexicon is built (a few hundred, microseconds); dictionary words are looked up
+// in the trie compiled into the binary, which needs no building at all.
 #include "lexgit/error.hpp"
 #include "lexgit/text.hpp"
+#include "text/dictionary.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -33,15 +36,37 @@ void Lexicon::add(std::string_view word) {
   // Every proper prefix on a code-point boundary, so that a lookup can tell
   // "not a word yet, but keep widening" from "no word starts like this".
   std::size_t pos = 0;
-  const char32_t first = next_code_point(word, pos);
-  if (first < 0x10000) {
-    if (first_code_points_.empty()) first_code_points_.resize(0x10000, false);
-    first_code_points_[first] = true;
-  }
+  mark_first_code_point(listed_first_, next_code_point(word, pos));
   while (pos < word.size()) {
     index_[std::string(word.substr(0, pos))] |= kPrefix;
     next_code_point(word, pos);
   }
+}
+
+void Lexicon::mark_first_code_point(std::vector<bool>& first, char32_t cp) {
+  if (first.empty()) first.resize(0x10000, false);
+  if (cp < 0x10000) first[cp] = true;  // may_begin() lets the others through
+}
+
+void Lexicon::use_dictionary(const dictionary::Trie& trie) {
+  dictionary_ = &trie;
+  if (trie.node_count == 0) return;
+  // The root's children are the first characters of dictionary words.
+  for (std::uint32_t child = dictionary::first_child(trie, dictionary::kRoot);
+       child < dictionary::first_child(trie, dictionary::kRoot + 1); ++child) {
+    mark_first_code_point(dictionary_first_, trie.labels[child]);
+  }
+  // Dictionary words are Han: at most 3 bytes a character. Widening never needs to
+  // look further than the longest word; trie depth bounds it.
+  std::uint32_t deepest = 0;
+  for (std::uint32_t node = 0, depth_end = 1, depth = 0; node < trie.node_count; ++node) {
+    if (node == depth_end) {
+      ++depth;
+      depth_end = dictionary::first_child(trie, node);
+    }
+    if (dictionary::ends_word(trie, node)) deepest = depth;
+  }
+  max_bytes_ = std::max<std::size_t>(max_bytes_, std::size_t{deepest} * 3);
 }
 
 void Lexicon::load_text(std::string_view contents, const std::string& name) {
@@ -70,20 +95,33 @@ void Lexicon::load(const std::filesystem::path& file) {
   load_text(contents.str(), file.string());
 }
 
-bool Lexicon::contains(std::string_view word) const { return words_.find(word) != words_.end(); }
+bool Lexicon::contains(std::string_view word) const { return match(word).word; }
+
+bool Lexicon::is_listed(std::string_view word) const { return words_.find(word) != words_.end(); }
 
 bool Lexicon::has_prefix(std::string_view text) const { return match(text).prefix; }
 
-Lexicon::Match Lexicon::match(std::string_view text) const {
+Lexicon::Match Lexicon::match_listed(std::string_view text) const {
+  if (index_.empty()) return {};
   const auto found = index_.find(text);
   if (found == index_.end()) return {};
   return Match{(found->second & kWord) != 0, (found->second & kPrefix) != 0};
 }
 
-bool Lexicon::may_begin_with(char32_t cp) const {
-  if (cp >= 0x10000) return true;
-  return !first_code_points_.empty() && first_code_points_[cp];
+Lexicon::Match Lexicon::match_dictionary(std::string_view text) const {
+  if (dictionary_ == nullptr || text.empty()) return {};
+  return dictionary::Walk(*dictionary_, text, 0).to(text.size());
 }
+
+Lexicon::Match Lexicon::match(std::string_view text) const {
+  const Match listed = match_listed(text);
+  if (listed.word && listed.prefix) return listed;
+  const Match in_dictionary = match_dictionary(text);
+  return Match{listed.word || in_dictionary.word, listed.prefix || in_dictionary.prefix};
+}
+
+std::size_t Lexicon::dictionary_size() const { return dictionary_ == nullptr ? 0 : dictionary_->word_count; }
+
 
 const Lexicon& Lexicon::builtin() {
   // A function-local static: built on first use, once, safely across threads.
@@ -92,6 +130,7 @@ const Lexicon& Lexicon::builtin() {
     for (const auto& [name, contents] : embedded::lexicon_files()) {
       built.load_text(contents, "corpus/lexicon/" + std::string(name));
     }
+    built.use_dictionary(dictionary::builtin());
     return built;
   }();
   return lexicon;

@@ -72,3 +72,36 @@ TEST_CASE("the built-in lexicon carries corpus/lexicon", "[text][lexicon]") {
     CHECK(builtin.contains(word));
   }
 }
+
+TEST_CASE("the built-in lexicon carries jieba's nouns that ICU cuts", "[text][lexicon]") {
+  const Lexicon& builtin = Lexicon::builtin();
+  REQUIRE(builtin.dictionary() != nullptr);
+  CHECK(builtin.dictionary_size() > 10000);
+  // ICU alone: 董事|长, 公|积|金, 子|公司.
+  for (const char* word : {"董事长", "公积金", "子公司", "出资额", "清算组"}) {
+    INFO(word);
+    CHECK(builtin.contains(word));
+  }
+  CHECK(builtin.match("公积").prefix);
+  CHECK(builtin.may_begin_with(U'董'));
+  // Listed words steer the segmenter's repairs of ICU; dictionary words only merge.
+  CHECK(builtin.is_listed("违约金"));
+  CHECK(builtin.contains("营业额"));  // ICU: 营业|额
+  CHECK_FALSE(builtin.is_listed("营业额"));
+  CHECK_FALSE(builtin.match_listed("营业额").word);
+  // Phrases and verbs stay out: the gold standard's convention splits them.
+  for (const char* phrase : {"官方网站", "期限内", "发送至", "停止使用", "发给"}) {
+    INFO(phrase);
+    CHECK_FALSE(builtin.contains(phrase));
+  }
+}
+
+TEST_CASE("a lexicon of its own has no dictionary", "[text][lexicon]") {
+  Lexicon lexicon;
+  lexicon.add("违约金");
+  CHECK(lexicon.dictionary() == nullptr);
+  CHECK(lexicon.dictionary_size() == 0);
+  CHECK_FALSE(lexicon.contains("董事长"));
+  CHECK_FALSE(lexicon.dictionary_may_begin_with(U'董'));
+  CHECK(lexicon.listed_may_begin_with(U'违'));
+}
