@@ -141,9 +141,28 @@ Document load_document(const std::filesystem::path& file);
 // id or a kind. Other Markdown (a README, a static-site page) is not a document.
 bool is_lexgit_document(std::string_view source);
 
+// ---- Citations ------------------------------------------------------------------
+
+// The clause as a lawyer cites it (README.md, "Citations"): 第七部分第二款,
+// 第十部分第3项, 第三条第二款第（一）项, 第十七条之一, 第二章第一节, 附则. The id
+// itself when the document has no such clause.
+std::string cite(const Document& doc, std::string_view id);
+
+// The id of the clause a citation names (第十部分第3项 → 10.3, 第一千二百六十条 →
+// 1260, 第三条第二款第（一）项 → 3.p1.1 or 3.1), or nullopt.
+std::optional<std::string> id_for_citation(const Document& doc, std::string_view citation);
+
+// True for text that can only be a citation, not an id (ids are ASCII).
+bool looks_like_citation(std::string_view s);
+
+// The id a REF's fragment names in `doc`: an id as written, or a citation;
+// nullopt when the document has no such clause.
+std::optional<std::string> clause_id(const Document& doc, std::string_view id_or_citation);
+
 // ---- References -----------------------------------------------------------------
 
-// DOC#ID, DOC (whole document), or a file path with an optional #ID fragment.
+// DOC#ID, DOC#CITATION, DOC:CITATION (partner-framework:第十部分第3项), DOC (whole
+// document), or a file path with an optional #ID fragment.
 struct Reference {
   std::string doc;  // a document id or a file path
   std::string id;   // clause id; empty for the whole document

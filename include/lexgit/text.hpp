@@ -69,6 +69,10 @@ struct Numeral {
 // nullopt when the input does not start with a numeral.
 std::optional<Numeral> read_numeral(std::string_view utf8);
 
+// `n` (1..9999) in Chinese numerals as statutes write them: 十一, 一百零二,
+// 一千二百六十; other values in Arabic digits.
+std::string chinese_numeral(long long n);
+
 // ---- Durations --------------------------------------------------------------
 
 enum class Unit { Year, Month, Week, Day, WorkingDay, Hour };

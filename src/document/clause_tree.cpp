@@ -378,8 +378,12 @@ class Builder {
   }
 
   void unnumbered(std::string raw, int first, int last, std::size_t floor) {
-    pop_while(floor, [](const Open& o) {
-      return o.scope == Scope::LeadIn || (o.scope == Scope::NumberedParagraph && !o.owns_paragraphs);
+    // Inside an article, a paragraph after its items is the article's next 款.
+    bool article_open = std::any_of(stack_.begin(), stack_.end(), [](const Open& o) { return o.style == NumberStyle::Tiao; });
+    pop_while(floor, [&](const Open& o) {
+      return o.scope == Scope::LeadIn ||
+             (o.scope == Scope::NumberedParagraph && (!o.owns_paragraphs || (article_open && o.style != NumberStyle::Tiao &&
+                                                                               numbering::law_rank(o.style) == 0)));
     });
     Clause c;
     c.text = std::move(raw);

@@ -177,6 +177,10 @@ bool Reference::is_path() const {
 Reference parse_reference(std::string_view ref) {
   Reference r;
   std::size_t hash = ref.rfind('#');
+  if (std::size_t colon = ref.find(':'); hash == std::string_view::npos && colon != std::string_view::npos &&
+                                         looks_like_citation(ref.substr(colon + 1))) {
+    hash = colon;  // partner-framework:第十部分第3项
+  }
   if (hash == std::string_view::npos) {
     r.doc = std::string(ref);
   } else {

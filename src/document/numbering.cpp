@@ -1,6 +1,5 @@
 #include "document/numbering.hpp"
 
-#include <array>
 
 #include "lexgit/text.hpp"
 
@@ -263,14 +262,7 @@ std::string numeral_for(NumberStyle style, long long value) {
   bool chinese = law_rank(style) > 0 || style == NumberStyle::ChineseEnum || style == NumberStyle::ChineseParen;
   if (style == NumberStyle::UpperLetter && value >= 1 && value <= 26) return std::string(1, static_cast<char>('A' + value - 1));
   if (style == NumberStyle::LowerLetter && value >= 1 && value <= 26) return std::string(1, static_cast<char>('a' + value - 1));
-  if (!chinese || value <= 0 || value >= 100) return std::to_string(value);
-  static constexpr std::array<std::string_view, 10> digits{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  std::string out;
-  long long tens = value / 10, ones = value % 10;
-  if (tens > 1) out += digits[static_cast<std::size_t>(tens)];
-  if (tens >= 1) out += "十";
-  if (ones > 0 || tens == 0) out += digits[static_cast<std::size_t>(ones)];
-  return out;
+  return chinese ? text::chinese_numeral(value) : std::to_string(value);
 }
 
 }  // namespace lexgit::numbering

@@ -11,6 +11,7 @@
 #include <unicode/parsepos.h>
 #include <unicode/rbnf.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 namespace lexgit::text {
 namespace {
@@ -201,6 +202,19 @@ std::optional<Numeral> read_numeral(std::string_view utf8) {
     }
   }
   return Numeral{value, ends[consumed_cps - 1]};
+}
+
+std::string chinese_numeral(long long n) {
+  if (n < 1 || n > 9999) return std::to_string(n);
+  std::string out;
+  for (char32_t cp : spelled(n)) {
+    UChar32 c = static_cast<UChar32>(cp);
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    out.append(buf, static_cast<std::size_t>(len));
+  }
+  return out;
 }
 
 }  // namespace lexgit::text
