@@ -366,6 +366,8 @@ std::string_view to_string(ChangeKind kind) {
     case ChangeKind::Removed: return "removed";
     case ChangeKind::Moved: return "moved";
     case ChangeKind::Renumbered: return "renumbered";
+    case ChangeKind::Split: return "split";
+    case ChangeKind::Merged: return "merged";
   }
   return "?";
 }
@@ -388,6 +390,8 @@ Stat DocumentDiff::stat() const {
       case ChangeKind::Removed: ++s.removed; break;
       case ChangeKind::Moved: ++s.moved; break;
       case ChangeKind::Renumbered: ++s.renumbered; break;
+      case ChangeKind::Split: ++s.split; break;
+      case ChangeKind::Merged: ++s.merged; break;
     }
   }
   return s;
@@ -404,8 +408,14 @@ nlohmann::json to_json(const Change& c) {
   };
   nlohmann::json edits = nlohmann::json::array();
   for (const Edit& e : c.edits) edits.push_back({{"op", to_string(e.op)}, {"text", e.text}});
-  return {{"kind", to_string(c.kind)}, {"old", side(c.before)}, {"new", side(c.after)},
-          {"similarity", c.similarity}, {"consequential", c.consequential}, {"edits", std::move(edits)}};
+  nlohmann::json out = {{"kind", to_string(c.kind)}, {"old", side(c.before)}, {"new", side(c.after)},
+                        {"similarity", c.similarity}, {"consequential", c.consequential}, {"edits", std::move(edits)}};
+  if (!c.parts.empty()) {
+    nlohmann::json parts = nlohmann::json::array();
+    for (const Side& p : c.parts) parts.push_back(side(p));
+    out["parts"] = std::move(parts);
+  }
+  return out;
 }
 
 nlohmann::json to_json(const DocumentDiff& d) {
@@ -416,7 +426,7 @@ nlohmann::json to_json(const DocumentDiff& d) {
 
 nlohmann::json to_json(const Stat& s) {
   return {{"modified", s.modified}, {"added", s.added}, {"removed", s.removed}, {"moved", s.moved},
-          {"renumbered", s.renumbered}, {"total", s.total()}};
+          {"renumbered", s.renumbered}, {"split", s.split}, {"merged", s.merged}, {"total", s.total()}};
 }
 
 }  // namespace lexgit::diff

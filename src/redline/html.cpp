@@ -43,6 +43,7 @@ ins { background: #dafbe1; color: #116329; text-decoration: none; border-bottom:
 .modified { border-left-color: #9a6700; } .modified .kind { background: #9a6700; }
 .moved { border-left-color: #8250df; } .moved .kind { background: #8250df; }
 .renumbered { border-left-color: #0969da; } .renumbered .kind { background: #0969da; }
+.split, .merged { border-left-color: #bc4c00; } .split .kind, .merged .kind { background: #bc4c00; }
 .consequential { opacity: 0.8; }
 )";
 
@@ -56,8 +57,24 @@ std::string paragraph(const Line& line, bool heading) {
   return out + "</p>";
 }
 
+// A split's or a merge's refs, old → new, several on one side; the first new ref links to the change.
+std::string parts_html(const diff::Change& c, const std::string& id) {
+  auto ref = [](const std::string& r, const char* cls) { return "<span class=\"ref " + std::string(cls) + "\">" + escape_html(r) + "</span>"; };
+  std::string olds, news;
+  if (c.kind == diff::ChangeKind::Merged) {
+    for (const diff::Side& p : c.parts) olds += ref(p.ref, "old");
+    news = "<a class=\"ref\" href=\"#" + id + "\">" + escape_html(c.after->ref) + "</a>";
+  } else {
+    olds = ref(c.before->ref, "old");
+    for (const diff::Side& p : c.parts)
+      news += news.empty() ? "<a class=\"ref\" href=\"#" + id + "\">" + escape_html(p.ref) + "</a>" : ref(p.ref, "new");
+  }
+  return olds + "<span>→</span>" + news;
+}
+
 // old ref → new ref for a renumbered or moved clause; the new ref links to the change.
 std::string refs_html(const diff::Change& c, const std::string& id) {
+  if (!c.parts.empty()) return parts_html(c, id);
   std::string link = "<a class=\"ref\" href=\"#" + id + "\">" + escape_html(primary_ref(c)) + "</a>";
   if (!c.before || !c.after || c.before->ref == c.after->ref) return link;
   return "<span class=\"ref old\">" + escape_html(c.before->ref) + "</span><span>→</span>" + link;

@@ -24,6 +24,14 @@ void append_number(const diff::Side& before, const diff::Side& after, std::vecto
   out.push_back({Op::Equal, " "});
 }
 
+// "doc#14 → doc#13, doc#38" for a split, "doc#14, doc#15 → doc#13" for a merge.
+std::string parts_refs(const diff::Change& change) {
+  std::string many;
+  for (const diff::Side& p : change.parts) many += (many.empty() ? "" : ", ") + p.ref;
+  if (change.kind == ChangeKind::Merged) return many + " → " + change.after->ref;
+  return change.before->ref + " → " + many;
+}
+
 }  // namespace
 
 std::vector<Edit> clause_edits(const diff::Change& change) {
@@ -53,6 +61,7 @@ std::vector<Line> split_lines(const std::vector<Edit>& edits) {
 }
 
 std::string refs_of(const diff::Change& change) {
+  if (!change.parts.empty()) return parts_refs(change);
   if (change.before && change.after && change.before->ref != change.after->ref)
     return change.before->ref + " → " + change.after->ref;
   return primary_ref(change);
@@ -65,7 +74,9 @@ std::vector<KindCount> counts_of(const diff::Stat& s) {
           {ChangeKind::Removed, s.removed},
           {ChangeKind::Modified, s.modified},
           {ChangeKind::Moved, s.moved},
-          {ChangeKind::Renumbered, s.renumbered}};
+          {ChangeKind::Renumbered, s.renumbered},
+          {ChangeKind::Split, s.split},
+          {ChangeKind::Merged, s.merged}};
 }
 
 std::string AnchorSet::claim(const std::string& ref) {
@@ -92,7 +103,7 @@ diff::Stat total(const std::vector<diff::DocumentDiff>& diffs) {
   for (const diff::DocumentDiff& d : diffs) {
     diff::Stat s = d.stat();
     sum.modified += s.modified, sum.added += s.added, sum.removed += s.removed;
-    sum.moved += s.moved, sum.renumbered += s.renumbered;
+    sum.moved += s.moved, sum.renumbered += s.renumbered, sum.split += s.split, sum.merged += s.merged;
   }
   return sum;
 }

@@ -59,9 +59,17 @@ std::string line_markdown(const Line& line) {
   return out;
 }
 
+// A split's or a merge's refs: `doc#14` → `doc#13`, `doc#38`.
+std::string parts_markdown(const diff::Change& c) {
+  std::string many;
+  for (const diff::Side& p : c.parts) many += (many.empty() ? "" : ", ") + code(p.ref);
+  return c.kind == diff::ChangeKind::Merged ? many + " → " + code(c.after->ref) : code(c.before->ref) + " → " + many;
+}
+
 void write_change(const diff::Change& c, std::ostream& out) {
   out << "### " << diff::to_string(c.kind) << " ";
-  if (c.before && c.after && c.before->ref != c.after->ref) out << code(c.before->ref) << " → " << code(c.after->ref);
+  if (!c.parts.empty()) out << parts_markdown(c);
+  else if (c.before && c.after && c.before->ref != c.after->ref) out << code(c.before->ref) << " → " << code(c.after->ref);
   else out << code(primary_ref(c));
   out << "\n\n";
   if (c.consequential) out << "*" << kConsequentialNote << "*\n\n";
