@@ -91,12 +91,13 @@ void write_change(const diff::Change& c, AnchorSet& anchors, std::ostream& out) 
 }
 
 void write_summary(const std::vector<diff::DocumentDiff>& diffs, const std::vector<std::string>& doc_anchors, std::ostream& out) {
+  bool articles = any_split_or_merge(diffs);
   out << "<section class=\"summary\">\n<h2>Summary</h2>\n<table>\n<thead><tr><th>document</th>";
-  for (const KindCount& k : counts_of({})) out << "<th>" << diff::to_string(k.kind) << "</th>";
+  for (const KindCount& k : counts_of({}, articles)) out << "<th>" << diff::to_string(k.kind) << "</th>";
   out << "<th>total</th></tr></thead>\n<tbody>\n";
   auto row = [&](const std::string& name_html, const diff::Stat& s, bool is_total) {
     out << (is_total ? "<tr class=\"total\">" : "<tr>") << "<td>" << name_html << "</td>";
-    for (const KindCount& k : counts_of(s)) out << "<td class=\"n\">" << k.count << "</td>";
+    for (const KindCount& k : counts_of(s, articles)) out << "<td class=\"n\">" << k.count << "</td>";
     out << "<td class=\"n\">" << s.total() << "</td></tr>\n";
   };
   for (std::size_t i = 0; i < diffs.size(); ++i) {

@@ -69,14 +69,22 @@ std::string refs_of(const diff::Change& change) {
 
 const std::string& primary_ref(const diff::Change& change) { return change.after ? change.after->ref : change.before->ref; }
 
-std::vector<KindCount> counts_of(const diff::Stat& s) {
-  return {{ChangeKind::Added, s.added},
-          {ChangeKind::Removed, s.removed},
-          {ChangeKind::Modified, s.modified},
-          {ChangeKind::Moved, s.moved},
-          {ChangeKind::Renumbered, s.renumbered},
-          {ChangeKind::Split, s.split},
-          {ChangeKind::Merged, s.merged}};
+std::vector<KindCount> counts_of(const diff::Stat& s, bool articles) {
+  std::vector<KindCount> out = {{ChangeKind::Added, s.added},
+                                {ChangeKind::Removed, s.removed},
+                                {ChangeKind::Modified, s.modified},
+                                {ChangeKind::Moved, s.moved},
+                                {ChangeKind::Renumbered, s.renumbered}};
+  if (articles || s.split || s.merged) {
+    out.push_back({ChangeKind::Split, s.split});
+    out.push_back({ChangeKind::Merged, s.merged});
+  }
+  return out;
+}
+
+bool any_split_or_merge(const std::vector<diff::DocumentDiff>& diffs) {
+  diff::Stat s = total(diffs);
+  return s.split + s.merged > 0;
 }
 
 std::string AnchorSet::claim(const std::string& ref) {

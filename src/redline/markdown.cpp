@@ -33,14 +33,15 @@ std::string link(const std::string& text, const std::string& anchor) {
 }
 
 void write_summary(const std::vector<diff::DocumentDiff>& diffs, bool link_documents, std::ostream& out) {
+  bool articles = any_split_or_merge(diffs);
   out << "| document |";
-  for (const KindCount& k : counts_of({})) out << " " << diff::to_string(k.kind) << " |";
+  for (const KindCount& k : counts_of({}, articles)) out << " " << diff::to_string(k.kind) << " |";
   out << " total |\n|---|";
-  for (std::size_t i = 0; i < counts_of({}).size(); ++i) out << "--:|";
+  for (std::size_t i = 0; i < counts_of({}, articles).size(); ++i) out << "--:|";
   out << "--:|\n";
   auto row = [&](const std::string& name, const diff::Stat& s) {
     out << "| " << name << " |";
-    for (const KindCount& k : counts_of(s)) out << " " << k.count << " |";
+    for (const KindCount& k : counts_of(s, articles)) out << " " << k.count << " |";
     out << " " << s.total() << " |\n";
   };
   for (const diff::DocumentDiff& d : diffs)
