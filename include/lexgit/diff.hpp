@@ -16,7 +16,9 @@
 
 namespace lexgit::diff {
 
-enum class ChangeKind { Modified, Added, Removed, Moved, Renumbered };
+// Split: one old article became several new ones (1:N); Merged: several old
+// articles became one new one (N:1). Both only for statute articles.
+enum class ChangeKind { Modified, Added, Removed, Moved, Renumbered, Split, Merged };
 std::string_view to_string(ChangeKind kind);  // "modified", "added", …
 
 enum class Op { Equal, Delete, Insert };
@@ -45,14 +47,20 @@ struct Change {
   double similarity = 1.0;     // of the clause texts, 0..1
   // Only cross-references to renumbered units changed (第八部分 → 第九部分).
   bool consequential = false;
-  // Word-level edits from before's text to after's (modified, moved or
-  // renumbered with changes); empty when the texts are identical.
+  // Word-level edits from before's text to after's (modified, moved,
+  // renumbered with changes, split, merged); empty when the texts are identical.
   std::vector<Edit> edits;
+  // A split's new articles, or a merge's old ones, in order, each whole (its
+  // number, text, 款 and 项). The side they make up (after for a split, before
+  // for a merge) has the first part's ref, id and lines and all the parts'
+  // texts, one per line, so that `edits` still spell before → after. Empty
+  // for the other kinds.
+  std::vector<Side> parts;
 };
 
 struct Stat {
-  int modified = 0, added = 0, removed = 0, moved = 0, renumbered = 0;
-  int total() const { return modified + added + removed + moved + renumbered; }
+  int modified = 0, added = 0, removed = 0, moved = 0, renumbered = 0, split = 0, merged = 0;
+  int total() const { return modified + added + removed + moved + renumbered + split + merged; }
 };
 
 struct DocumentDiff {
@@ -98,6 +106,7 @@ double similarity(const std::vector<Edit>& edits);
 
 // JSON of a change and of a document's diff, as `lexgit diff --format json` prints them:
 // {"kind", "old": {"ref","text"}|null, "new": {"ref","text"}|null, "similarity", "consequential", "edits": [{"op","text"}]}
+// and, for a split or a merge, "parts": [{"ref","text"}] (the several articles of the many side).
 nlohmann::json to_json(const Change& change);
 nlohmann::json to_json(const DocumentDiff& diff);  // {"doc", "changes": [...]}
 nlohmann::json to_json(const Stat& stat);

@@ -43,6 +43,7 @@ ins { background: #dafbe1; color: #116329; text-decoration: none; border-bottom:
 .modified { border-left-color: #9a6700; } .modified .kind { background: #9a6700; }
 .moved { border-left-color: #8250df; } .moved .kind { background: #8250df; }
 .renumbered { border-left-color: #0969da; } .renumbered .kind { background: #0969da; }
+.split, .merged { border-left-color: #bc4c00; } .split .kind, .merged .kind { background: #bc4c00; }
 .consequential { opacity: 0.8; }
 )";
 
@@ -56,8 +57,24 @@ std::string paragraph(const Line& line, bool heading) {
   return out + "</p>";
 }
 
+// A split's or a merge's refs, old → new, several on one side; the first new ref links to the change.
+std::string parts_html(const diff::Change& c, const std::string& id) {
+  auto ref = [](const std::string& r, const char* cls) { return "<span class=\"ref " + std::string(cls) + "\">" + escape_html(r) + "</span>"; };
+  std::string olds, news;
+  if (c.kind == diff::ChangeKind::Merged) {
+    for (const diff::Side& p : c.parts) olds += ref(p.ref, "old");
+    news = "<a class=\"ref\" href=\"#" + id + "\">" + escape_html(c.after->ref) + "</a>";
+  } else {
+    olds = ref(c.before->ref, "old");
+    for (const diff::Side& p : c.parts)
+      news += news.empty() ? "<a class=\"ref\" href=\"#" + id + "\">" + escape_html(p.ref) + "</a>" : ref(p.ref, "new");
+  }
+  return olds + "<span>→</span>" + news;
+}
+
 // old ref → new ref for a renumbered or moved clause; the new ref links to the change.
 std::string refs_html(const diff::Change& c, const std::string& id) {
+  if (!c.parts.empty()) return parts_html(c, id);
   std::string link = "<a class=\"ref\" href=\"#" + id + "\">" + escape_html(primary_ref(c)) + "</a>";
   if (!c.before || !c.after || c.before->ref == c.after->ref) return link;
   return "<span class=\"ref old\">" + escape_html(c.before->ref) + "</span><span>→</span>" + link;
@@ -74,12 +91,13 @@ void write_change(const diff::Change& c, AnchorSet& anchors, std::ostream& out) 
 }
 
 void write_summary(const std::vector<diff::DocumentDiff>& diffs, const std::vector<std::string>& doc_anchors, std::ostream& out) {
+  bool articles = any_split_or_merge(diffs);
   out << "<section class=\"summary\">\n<h2>Summary</h2>\n<table>\n<thead><tr><th>document</th>";
-  for (const KindCount& k : counts_of({})) out << "<th>" << diff::to_string(k.kind) << "</th>";
+  for (const KindCount& k : counts_of({}, articles)) out << "<th>" << diff::to_string(k.kind) << "</th>";
   out << "<th>total</th></tr></thead>\n<tbody>\n";
   auto row = [&](const std::string& name_html, const diff::Stat& s, bool is_total) {
     out << (is_total ? "<tr class=\"total\">" : "<tr>") << "<td>" << name_html << "</td>";
-    for (const KindCount& k : counts_of(s)) out << "<td class=\"n\">" << k.count << "</td>";
+    for (const KindCount& k : counts_of(s, articles)) out << "<td class=\"n\">" << k.count << "</td>";
     out << "<td class=\"n\">" << s.total() << "</td></tr>\n";
   };
   for (std::size_t i = 0; i < diffs.size(); ++i) {

@@ -24,6 +24,14 @@ void append_number(const diff::Side& before, const diff::Side& after, std::vecto
   out.push_back({Op::Equal, " "});
 }
 
+// "doc#14 → doc#13, doc#38" for a split, "doc#14, doc#15 → doc#13" for a merge.
+std::string parts_refs(const diff::Change& change) {
+  std::string many;
+  for (const diff::Side& p : change.parts) many += (many.empty() ? "" : ", ") + p.ref;
+  if (change.kind == ChangeKind::Merged) return many + " → " + change.after->ref;
+  return change.before->ref + " → " + many;
+}
+
 }  // namespace
 
 std::vector<Edit> clause_edits(const diff::Change& change) {
@@ -53,6 +61,7 @@ std::vector<Line> split_lines(const std::vector<Edit>& edits) {
 }
 
 std::string refs_of(const diff::Change& change) {
+  if (!change.parts.empty()) return parts_refs(change);
   if (change.before && change.after && change.before->ref != change.after->ref)
     return change.before->ref + " → " + change.after->ref;
   return primary_ref(change);
@@ -60,12 +69,22 @@ std::string refs_of(const diff::Change& change) {
 
 const std::string& primary_ref(const diff::Change& change) { return change.after ? change.after->ref : change.before->ref; }
 
-std::vector<KindCount> counts_of(const diff::Stat& s) {
-  return {{ChangeKind::Added, s.added},
-          {ChangeKind::Removed, s.removed},
-          {ChangeKind::Modified, s.modified},
-          {ChangeKind::Moved, s.moved},
-          {ChangeKind::Renumbered, s.renumbered}};
+std::vector<KindCount> counts_of(const diff::Stat& s, bool articles) {
+  std::vector<KindCount> out = {{ChangeKind::Added, s.added},
+                                {ChangeKind::Removed, s.removed},
+                                {ChangeKind::Modified, s.modified},
+                                {ChangeKind::Moved, s.moved},
+                                {ChangeKind::Renumbered, s.renumbered}};
+  if (articles || s.split || s.merged) {
+    out.push_back({ChangeKind::Split, s.split});
+    out.push_back({ChangeKind::Merged, s.merged});
+  }
+  return out;
+}
+
+bool any_split_or_merge(const std::vector<diff::DocumentDiff>& diffs) {
+  diff::Stat s = total(diffs);
+  return s.split + s.merged > 0;
 }
 
 std::string AnchorSet::claim(const std::string& ref) {
@@ -92,7 +111,7 @@ diff::Stat total(const std::vector<diff::DocumentDiff>& diffs) {
   for (const diff::DocumentDiff& d : diffs) {
     diff::Stat s = d.stat();
     sum.modified += s.modified, sum.added += s.added, sum.removed += s.removed;
-    sum.moved += s.moved, sum.renumbered += s.renumbered;
+    sum.moved += s.moved, sum.renumbered += s.renumbered, sum.split += s.split, sum.merged += s.merged;
   }
   return sum;
 }

@@ -35,7 +35,10 @@ struct KindCount {
   diff::ChangeKind kind;
   int count;
 };
-std::vector<KindCount> counts_of(const diff::Stat& stat);
+// Split and merged only come with statutes' articles: they are listed when
+// `articles` is set or the stat has some, so a contract's table keeps five kinds.
+std::vector<KindCount> counts_of(const diff::Stat& stat, bool articles = false);
+bool any_split_or_merge(const std::vector<diff::DocumentDiff>& diffs);
 
 // Ids made unique in one page: a second use of an anchor gets "-2", "-3"…
 class AnchorSet {

@@ -33,14 +33,15 @@ std::string link(const std::string& text, const std::string& anchor) {
 }
 
 void write_summary(const std::vector<diff::DocumentDiff>& diffs, bool link_documents, std::ostream& out) {
+  bool articles = any_split_or_merge(diffs);
   out << "| document |";
-  for (const KindCount& k : counts_of({})) out << " " << diff::to_string(k.kind) << " |";
+  for (const KindCount& k : counts_of({}, articles)) out << " " << diff::to_string(k.kind) << " |";
   out << " total |\n|---|";
-  for (std::size_t i = 0; i < counts_of({}).size(); ++i) out << "--:|";
+  for (std::size_t i = 0; i < counts_of({}, articles).size(); ++i) out << "--:|";
   out << "--:|\n";
   auto row = [&](const std::string& name, const diff::Stat& s) {
     out << "| " << name << " |";
-    for (const KindCount& k : counts_of(s)) out << " " << k.count << " |";
+    for (const KindCount& k : counts_of(s, articles)) out << " " << k.count << " |";
     out << " " << s.total() << " |\n";
   };
   for (const diff::DocumentDiff& d : diffs)
@@ -59,9 +60,17 @@ std::string line_markdown(const Line& line) {
   return out;
 }
 
+// A split's or a merge's refs: `doc#14` → `doc#13`, `doc#38`.
+std::string parts_markdown(const diff::Change& c) {
+  std::string many;
+  for (const diff::Side& p : c.parts) many += (many.empty() ? "" : ", ") + code(p.ref);
+  return c.kind == diff::ChangeKind::Merged ? many + " → " + code(c.after->ref) : code(c.before->ref) + " → " + many;
+}
+
 void write_change(const diff::Change& c, std::ostream& out) {
   out << "### " << diff::to_string(c.kind) << " ";
-  if (c.before && c.after && c.before->ref != c.after->ref) out << code(c.before->ref) << " → " << code(c.after->ref);
+  if (!c.parts.empty()) out << parts_markdown(c);
+  else if (c.before && c.after && c.before->ref != c.after->ref) out << code(c.before->ref) << " → " << code(c.after->ref);
   else out << code(primary_ref(c));
   out << "\n\n";
   if (c.consequential) out << "*" << kConsequentialNote << "*\n\n";

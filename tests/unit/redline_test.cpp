@@ -155,7 +155,7 @@ TEST_CASE("json redline: from, to, documents as diff::to_json writes them, and t
   CHECK(j["to"] == labels.to);
   REQUIRE(j["documents"].size() == 1);
   CHECK(j["documents"][0] == to_json(sample_diff()));
-  CHECK(j["stat"] == nlohmann::json{{"modified", 2}, {"added", 1}, {"removed", 1}, {"moved", 0}, {"renumbered", 1}, {"total", 5}});
+  CHECK(j["stat"] == nlohmann::json{{"modified", 2}, {"added", 1}, {"removed", 1}, {"moved", 0}, {"renumbered", 1}, {"split", 0}, {"merged", 0}, {"total", 5}});
 }
 
 TEST_CASE("markdown redline: summary table first, refs in headings, <del>/<ins>, contract text escaped", "[redline]") {
