@@ -35,18 +35,30 @@ Action add_outline(CLI::App& app, Globals& g) {
   return [doc_arg, format, selection, &g] {
     (void)g;
     DocumentSet set = selection->open();
-    Document doc = set.load(*doc_arg);
+    std::optional<Lineage> lineage;
+    Reading reading;
+    Document doc;
+    if (set.in_git() && !parse_reference(*doc_arg).is_path()) {
+      lineage.emplace(set, *doc_arg);
+      reading = selection->reading(*lineage);
+      doc = lineage->document(reading.index);
+    } else {
+      doc = set.load(*doc_arg);
+    }
     doc.require_valid();
     print_warnings(set);
     if (*format == "json") {
       nlohmann::json clauses = nlohmann::json::array();
       for (const Clause& c : doc.clauses) clauses.push_back(to_json(c));
-      std::cout << nlohmann::json{{"doc", to_json(doc.meta)}, {"clauses", clauses}}.dump(2) << "\n";
+      nlohmann::json out{{"doc", to_json(doc.meta)}, {"clauses", clauses}};
+      if (lineage) out["reading"] = reading.description;
+      std::cout << out.dump(2) << "\n";
       return 0;
     }
     std::cout << doc.meta.id << "  " << doc.meta.title << "  (" << to_string(doc.meta.kind) << ", "
               << to_string(doc.meta.medium) << ", published " << nlohmann::json(to_json(doc.meta))["published"].get<std::string>()
               << ")\n";
+    if (lineage) std::cout << reading.description << "\n";
     print_outline(doc.clauses, 0, std::cout);
     return 0;
   };

@@ -177,16 +177,34 @@ void log_document(DocumentSet& set, std::vector<Revision> revisions, bool json) 
   if (json) std::cout << out.dump(2) << "\n";
 }
 
-// lexgit log DOC#ID: the revisions that changed one clause, each with its redline.
-void log_clause(DocumentSet& set, const std::vector<Revision>& revisions, const std::string& id, bool json, bool color) {
+// lexgit log DOC#ID: the revisions that changed one clause, each with its
+// redline. The REF is read in the version show reads and followed through the
+// document's versions by its lineage, never by its place.
+void log_clause(DocumentSet& set, const std::vector<Revision>& revisions, const std::string& id, std::optional<text::Date> at,
+                bool json, bool color) {
   text::Segmenter segmenter;
-  std::vector<Document> docs = load_versions(set.versions(), revisions);
-  if (revisions.back().removed)
-    throw Error(ErrorCode::NotFound, "document '" + revisions.back().doc + "' was removed by commit " + revisions.back().commit.substr(0, 12));
-  std::vector<redline::ClauseStep> steps = redline::clause_history(docs, id, segmenter);
+  Lineage lineage(set, revisions.front().doc);
+  Reading reading = lineage.reading(at, today(), set.selection().rev.has_value() && !at);
+  Located located = lineage.locate(id, reading.index);
+  if (!json) std::cout << reading.description << "\n";
+  for (const std::string& note : located.notes) (json ? std::cerr : std::cout) << "注：" << note << "\n";
+  if (!json) std::cout << "\n";
+  // The last version that has the clause: the history is told back from there.
+  std::size_t last = reading.index;
+  std::string last_id = located.id;
+  for (std::size_t j = lineage.size(); j-- > reading.index + 1;) {
+    if (auto there = lineage.follow(located.id, reading.index, j)) {
+      last = j;
+      last_id = *there;
+      break;
+    }
+  }
+  std::vector<Document> docs;
+  for (std::size_t i = 0; i <= last; ++i) docs.push_back(lineage.document(i));
+  std::vector<redline::ClauseStep> steps = redline::clause_history(docs, last_id, segmenter);
   nlohmann::json out = nlohmann::json::array();
   for (const redline::ClauseStep& step : steps) {
-    const Revision& r = revisions[step.version];
+    const Revision& r = lineage.revision(step.version);
     CommitInfo c = set.repository().commit_info(r.commit);
     if (json) {
       nlohmann::json j = revision_json(c, r);
@@ -209,12 +227,14 @@ Action add_log(CLI::App& app, Globals&) {
   auto format = std::make_shared<std::string>("text");
   auto rev = std::make_shared<std::string>();
   auto color = std::make_shared<std::string>("auto");
+  auto at = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand("log", "A document's revisions, newest version first; or one clause's history (DOC#ID)");
   cmd->add_option("DOC", *target, "Document id, or DOC#ID for the revisions that changed one clause")->required();
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--rev", *rev, "History up to this git revision (default: HEAD)");
+  cmd->add_option("--at", *at, "Read DOC#ID in the version in force on this date (default: today), as show does");
   add_color_option(cmd, *color);
-  return [target, format, rev, color] {
+  return [target, format, rev, color, at] {
     Reference ref = parse_reference(*target);
     Selection sel;
     if (!rev->empty()) sel.rev = *rev;
@@ -226,7 +246,8 @@ Action add_log(CLI::App& app, Globals&) {
     sort_as_versions(revisions);
     print_warnings(set);
     if (ref.id.empty()) log_document(set, std::move(revisions), *format == "json");
-    else log_clause(set, revisions, ref.id, *format == "json", use_color(*color));
+    else log_clause(set, revisions, ref.id, at->empty() ? std::nullopt : std::optional<text::Date>(date_option(*at, "--at")),
+                    *format == "json", use_color(*color));
     return 0;
   };
 }

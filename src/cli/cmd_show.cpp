@@ -48,19 +48,43 @@ Action add_show(CLI::App& app, Globals&) {
     Reference ref = parse_reference(*ref_arg);
     if (ref.id.empty()) throw Error(ErrorCode::Usage, "'" + *ref_arg + "' names no clause: write DOC#ID, e.g. partner-framework#10.3");
     DocumentSet set = selection->open();
-    Document doc = set.load(ref.doc);
-    doc.require_valid();
+    // In a repository the REF is followed to the version read (README.md, "Clause identity").
+    std::optional<Lineage> lineage;
+    Reading reading;
+    Located located;
+    Document doc;
+    if (set.in_git() && !ref.is_path()) {
+      lineage.emplace(set, ref.doc);
+      reading = selection->reading(*lineage);
+      doc = lineage->document(reading.index);
+      doc.require_valid();
+      located = lineage->locate(ref.id, reading.index);
+    } else {
+      doc = set.load(ref.doc);
+      doc.require_valid();
+      auto id = clause_id(doc, ref.id);
+      if (!id) throw Error(ErrorCode::NotFound, "no clause '" + ref.id + "' in document '" + doc.meta.id + "' (see lexgit outline " + doc.meta.id + ")", {doc.path, 0});
+      located.id = *id;
+    }
     print_warnings(set);
-    const Clause* c = doc.find(ref.id);
-    if (!c) throw Error(ErrorCode::NotFound, "no clause '" + ref.id + "' in document '" + doc.meta.id + "' (see lexgit outline " + doc.meta.id + ")", {doc.path, 0});
+    const Clause* c = doc.find(located.id);
+    if (!c) throw Error(ErrorCode::NotFound, "no clause '" + located.id + "' in document '" + doc.meta.id + "'", {doc.path, 0});
+    for (const std::string& note : located.notes) std::cerr << "lexgit: note: " << note << "\n";
     if (*format == "json") {
-      std::cout << clause_json(doc, *c).dump(2) << "\n";
+      nlohmann::json j = clause_json(doc, *c);
+      j["citation"] = cite(doc, c->id);
+      if (lineage) j["version"] = {{"published", text::format_iso(doc.meta.published)}, {"effective", text::format_iso(doc.meta.effective)},
+                                   {"commit", lineage->revision(reading.index).commit}, {"reading", reading.description}};
+      j["notes"] = located.notes;
+      std::cout << j.dump(2) << "\n";
     } else if (*format == "md") {
       print_markdown(*c, 2, std::cout);
     } else {
       std::string lines = c->first_line == c->last_line ? "line " + std::to_string(c->first_line)
                                                         : "lines " + std::to_string(c->first_line) + "–" + std::to_string(c->last_line);
-      std::cout << doc.meta.id << "#" << c->id << "  (" << doc.path << ", " << lines << ")\n";
+      std::cout << doc.meta.id << "#" << c->id << "  " << cite(doc, c->id) << "  (" << doc.path << ", " << lines << ")\n";
+      if (lineage) std::cout << "  " << reading.description << "\n";
+      for (const std::string& note : located.notes) std::cout << "  注：" << note << "\n";
       print_text(*c, 0, std::cout);
     }
     return 0;

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "lexgit/docset.hpp"
+#include "lexgit/lineage.hpp"
 #include "lexgit/precedence.hpp"
 
 namespace lexgit::cli {
@@ -46,6 +47,9 @@ struct SelectionArgs {
   void add_to(CLI::App* cmd);
   Selection get() const;
   DocumentSet open() const;  // in the current directory
+  // The version of a document that show, outline and log read: in force on
+  // --at (default today; the latest when none is), or the latest at --rev.
+  Reading reading(Lineage& lineage) const;
 };
 
 // Prints what the library wants the user to know (a cache rebuilt, …) on stderr.

@@ -38,6 +38,11 @@ Selection SelectionArgs::get() const {
 
 DocumentSet SelectionArgs::open() const { return DocumentSet::open(".", get()); }
 
+Reading SelectionArgs::reading(Lineage& lineage) const {
+  Selection s = get();
+  return lineage.reading(s.at, today(), s.rev.has_value());
+}
+
 void print_warnings(DocumentSet& set) {
   for (const std::string& w : set.take_warnings()) std::cerr << "lexgit: warning: " << w << "\n";
 }

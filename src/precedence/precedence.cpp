@@ -1,4 +1,5 @@
 #include "lexgit/precedence.hpp"
+#include "lexgit/lineage.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -270,17 +271,26 @@ Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::s
       g.excluded.push_back({canonical, std::nullopt, "not in force on " + text::format_iso(at) + ": " + why.en, "不在有效期内：" + why.zh});
       continue;
     }
-    Document doc = set.load(*version);
-    const Clause* clause = doc.find(ref.id);
-    if (!clause && !latest.removed && !set.load(latest).find(ref.id))
+    // The REF is written against the latest version and followed to the one in force (its lineage).
+    Lineage lineage(set, ref.doc);
+    std::size_t read = lineage.in_force(at).value_or(lineage.latest());
+    const Document& doc = lineage.document(read);
+    std::optional<Located> located;
+    try {
+      located = lineage.locate(ref.id, read);
+    } catch (const Error& e) {
       // A clause in no version is a mistake in the question, not an exclusion.
-      throw Error(ErrorCode::NotFound, "no clause '" + ref.id + "' in document " + ref.doc + " (see lexgit outline " + ref.doc + ")");
+      if (e.code() != ErrorCode::NotFound || !clause_id(lineage.document(lineage.latest()), ref.id)) throw;
+    }
+    const Clause* clause = located ? doc.find(located->id) : nullptr;
     if (!clause) {
       g.excluded.push_back({canonical, std::nullopt, "the version in force on " + text::format_iso(at) + " (effective " +
                                                          text::format_iso(version->meta.effective) + ") has no clause " + ref.id,
                             "生效版本中没有该条款"});
       continue;
     }
+    canonical = ref.doc + "#" + clause->id;
+    for (const std::string& note : located->notes) g.notes.push_back(ref.doc + "#" + ref.id + "：" + note);
     Candidate c{canonical, *version, clause->own_text()};
     if (version->blob != latest.blob && !latest.removed)
       g.notes.push_back(canonical + ": the version in force on " + text::format_iso(at) + " is the one effective " +

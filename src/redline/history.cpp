@@ -1,8 +1,6 @@
 // Following one clause back through a document's versions. Each pair of
-// consecutive versions is compared; the clause's id in the older one comes
-// from the change that names it, or — when only an ancestor was renumbered or
-// moved, which the diff does not list clause by clause — from that ancestor's
-// change with the rest of the id kept.
+// consecutive versions is compared; the clause's id in the older one is the
+// one the alignment links it to (its lineage), never the same place.
 #include <optional>
 
 #include "lexgit/error.hpp"
@@ -19,37 +17,26 @@ const diff::Change* change_for(const diff::DocumentDiff& d, const std::string& n
   return nullptr;
 }
 
-// What a pair of versions did to the clause `id` of the newer one.
+// What a pair of versions did to the clause `id` of the newer one, from the
+// alignment of the two (the clause's lineage), not from its place.
 struct Trace {
-  const diff::Change* own = nullptr;       // a change of the clause itself
-  const diff::Change* ancestor = nullptr;  // or of an ancestor: renumbered, moved or added
-  std::string older_id;                    // the clause's id in the older version ("" if added)
+  const diff::Change* own = nullptr;  // a change of the clause itself
+  std::string older_id;               // the clause's id in the older version ("" if added)
 };
 
 Trace trace(const diff::DocumentDiff& d, const std::string& id) {
   Trace t;
-  if ((t.own = change_for(d, id))) {
-    t.older_id = t.own->before ? t.own->before->id : "";
-    return t;
-  }
-  for (std::size_t dot = id.rfind('.'); dot != std::string::npos && dot > 0; dot = id.rfind('.', dot - 1)) {
-    const diff::Change* c = change_for(d, id.substr(0, dot));
-    if (!c) continue;
-    if (c->kind == ChangeKind::Added) {
-      t.ancestor = c;
-      return t;  // older_id stays empty: the clause came with the unit
-    }
-    if (c->before->id != c->after->id) {
-      t.older_id = c->before->id + id.substr(dot);
-      return t;
+  t.own = change_for(d, id);
+  for (const auto& [older, newer] : d.matches) {
+    if (newer == id) {
+      t.older_id = older;
+      break;
     }
   }
-  t.older_id = id;  // untouched
   return t;
 }
 
-// A clause that came with the unit around it is shown as added on its own.
-diff::Change added_clause(const Document& doc, const std::string& id) {
+diff::Side side_of(const Document& doc, const std::string& id) {
   const Clause& c = *doc.find(id);
   diff::Side side;
   side.ref = doc.meta.id + "#" + id;
@@ -60,9 +47,14 @@ diff::Change added_clause(const Document& doc, const std::string& id) {
   side.text = c.number.empty() ? body : c.number + " " + body;
   side.first_line = c.first_line;
   side.last_line = c.last_line;
+  return side;
+}
+
+// A clause that came with the unit around it is shown as added on its own.
+diff::Change added_clause(const Document& doc, const std::string& id) {
   diff::Change change;
   change.kind = ChangeKind::Added;
-  change.after = std::move(side);
+  change.after = side_of(doc, id);
   change.similarity = 0;
   return change;
 }
@@ -89,7 +81,8 @@ std::vector<ClauseStep> clause_history(const std::vector<Document>& versions, co
     Trace t = trace(d, current);
     std::string ref = newer.meta.id + "#" + current;
     if (t.own) steps.push_back({v, ref, *t.own});
-    else if (t.ancestor) steps.push_back({v, ref, added_clause(newer, current)});
+    else if (t.older_id.empty()) steps.push_back({v, ref, added_clause(newer, current)});  // came with its unit
+    // A clause renumbered only with its unit (2.p1 → 3.p1) has no step of its own.
     if (t.older_id.empty() || !older.find(t.older_id)) break;  // added here
     current = t.older_id;
   }

@@ -75,7 +75,8 @@ TEST_CASE("ls --at gives the documents in force before, between and after revisi
 
   auto show = run_cli(in(dir) + "show policy#p1 --at 2025-10-01");
   CHECK_THAT(show.out, Catch::Contains("4%"));
-  CHECK_THAT(run_cli(in(dir) + "show policy#p1").out, Catch::Contains("4%"));  // HEAD: the last commit
+  // Without --at: the version in force today, the one effective 2026-01-01.
+  CHECK_THAT(run_cli(in(dir) + "show policy#p1").out, Catch::Contains("5%") && Catch::Contains("2026-01-01 生效"));
   CHECK_THAT(run_cli(in(dir) + "show policy#p1 --rev HEAD~2").out, Catch::Contains("5%"));
   auto missing = run_cli(in(dir) + "show policy#p1 --at 2024-12-31");
   CHECK(missing.status == 3);
