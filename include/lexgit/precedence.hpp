@@ -118,7 +118,11 @@ struct Gathered {
 // excluded as void; a clause whose document has no version in force (not yet
 // effective — changes are not retroactive — withdrawn, draft) is excluded with
 // the reason; when the version in force is not the latest, a note says so.
-Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::string>& refs, text::Date at);
+// Ids are the latest version's and are followed to the version in force (its
+// lineage), unless `ids_in_force` (ids found in the versions in force, as
+// `which` finds them): then a note gives the clause's id in the latest version.
+Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::string>& refs, text::Date at,
+                bool ids_in_force = false);
 
 // Warnings `check` gives about precedence: a basis clause that, in the version
 // given, no longer states its rule; two documents of one class and medium with

@@ -113,7 +113,8 @@ std::vector<diff::Stat> clause_counts(DocumentSet& set, const std::vector<Revisi
     std::string key = (i > 0 ? blob_of(i - 1) : std::string("-")) + ":" + blob_of(i);
     diff::Stat s;
     if (auto cached = cache ? cache->value("clause-counts", key) : std::nullopt;
-        cached && std::sscanf(cached->c_str(), "%d %d %d %d %d", &s.added, &s.modified, &s.removed, &s.moved, &s.renumbered) == 5) {
+        cached && std::sscanf(cached->c_str(), "%d %d %d %d %d %d %d", &s.added, &s.modified, &s.removed, &s.moved, &s.renumbered,
+                             &s.split, &s.merged) == 7) {
       out.push_back(s);
       continue;
     }
@@ -123,13 +124,14 @@ std::vector<diff::Stat> clause_counts(DocumentSet& set, const std::vector<Revisi
     if (cache)
       cache->put_value("clause-counts", key, std::to_string(s.added) + " " + std::to_string(s.modified) + " " +
                                                  std::to_string(s.removed) + " " + std::to_string(s.moved) + " " +
-                                                 std::to_string(s.renumbered));
+                                                 std::to_string(s.renumbered) + " " + std::to_string(s.split) + " " +
+                                                 std::to_string(s.merged));
     out.push_back(s);
   }
   return out;
 }
 
-int changed(const diff::Stat& s) { return s.modified + s.moved + s.renumbered; }
+int changed(const diff::Stat& s) { return s.modified + s.moved + s.renumbered + s.split + s.merged; }
 
 nlohmann::json revision_json(const CommitInfo& c, const Revision& r) {
   return {{"commit", c.id}, {"author", c.author}, {"time", commit_time(c)}, {"message", c.message},

@@ -59,6 +59,8 @@ std::string kind_zh(diff::ChangeKind kind) {
     case diff::ChangeKind::Removed: return "删除";
     case diff::ChangeKind::Moved: return "移动";
     case diff::ChangeKind::Renumbered: return "重新编号";
+    case diff::ChangeKind::Split: return "拆分";
+    case diff::ChangeKind::Merged: return "合并";
   }
   return {};
 }

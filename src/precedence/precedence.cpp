@@ -248,7 +248,8 @@ Policy policy_for(DocumentSet& set) {
   return load_policy(config->yaml, config->file, agreement);
 }
 
-Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::string>& refs, text::Date at) {
+Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::string>& refs, text::Date at,
+                bool ids_in_force) {
   Gathered g;
   for (const std::string& ref_text : refs) {
     Reference ref = parse_reference(ref_text);
@@ -277,7 +278,15 @@ Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::s
     const Document& doc = lineage.document(read);
     std::optional<Located> located;
     try {
-      located = lineage.locate(ref.id, read);
+      if (ids_in_force) {
+        located = Located{clause_id(doc, ref.id).value_or(ref.id), {}};
+        auto now = lineage.follow(located->id, read, lineage.latest());
+        if (!now) located->notes.push_back("该条款在最新版本中已不存在");
+        else if (*now != located->id)
+          located->notes.push_back("该条款在最新版本中为" + cite(lineage.document(lineage.latest()), *now) + "（" + *now + "）");
+      } else {
+        located = lineage.locate(ref.id, read);
+      }
     } catch (const Error& e) {
       // A clause in no version is a mistake in the question, not an exclusion.
       if (e.code() != ErrorCode::NotFound || !clause_id(lineage.document(lineage.latest()), ref.id)) throw;

@@ -376,7 +376,7 @@ Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Opt
   std::vector<Hit> competing = competing_set(answer.candidates, *handle.index, in_force, options);
   for (const Hit& h : competing) answer.competing.push_back(h.clause.ref);
   precedence::Policy policy = precedence::policy_for(set);
-  precedence::Gathered g = precedence::gather(set, policy, answer.competing, at);
+  precedence::Gathered g = precedence::gather(set, policy, answer.competing, at, /*ids_in_force=*/true);
   answer.resolution = precedence::resolve(policy, std::move(g.candidates), std::move(g.excluded), at);
   answer.resolution.notes = std::move(g.notes);
   return answer;

@@ -82,6 +82,11 @@ TEST_CASE("resolve and log follow the clause, not its place", "[lineage][cli]") 
   CHECK(r.dump().find("商业秘密") != std::string::npos);
   CHECK(r.dump().find("rebate-rules#2.p1") != std::string::npos);
 
+  // which finds the clause in the version in force and says what it is now.
+  auto asked = run_cli(in(dir) + "which 合作中知悉的商业秘密要保密吗 --at 2025-06-01 --format json");
+  REQUIRE(asked.status == 0);
+  CHECK_THAT(asked.out, Catch::Contains("rebate-rules#2.p1：该条款在最新版本中为第三部分第一款（3.p1）"));
+
   auto log = run_cli(in(dir) + "log rebate-rules#3.p1 --format json");
   REQUIRE(log.status == 0);
   auto steps = nlohmann::json::parse(log.out);
