@@ -69,7 +69,6 @@ Action add_show(CLI::App& app, Globals&) {
     print_warnings(set);
     const Clause* c = doc.find(located.id);
     if (!c) throw Error(ErrorCode::NotFound, "no clause '" + located.id + "' in document '" + doc.meta.id + "'", {doc.path, 0});
-    for (const std::string& note : located.notes) std::cerr << "lexgit: note: " << note << "\n";
     if (*format == "json") {
       nlohmann::json j = clause_json(doc, *c);
       j["citation"] = cite(doc, c->id);
