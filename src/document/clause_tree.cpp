@@ -55,30 +55,7 @@ std::optional<std::string_view> known_grouping_name(std::string_view heading) {
   return std::nullopt;
 }
 
-// A line of a table of contents, compared with the headings below it: without
-// blanks, dot leaders and page numbers.
-std::string toc_key(std::string_view line) {
-  std::string s;
-  std::size_t pos = 0;
-  while (pos < line.size()) {
-    std::size_t start = pos;
-    char32_t cp = text::next_code_point(line, pos);
-    if (!text::is_blank(cp)) s.append(line.substr(start, pos - start));
-  }
-  for (;;) {
-    bool cut = false;
-    for (std::string_view tail : {".", "…", "·", "．", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}) {
-      if (s.size() > tail.size() && s.ends_with(tail)) {
-        s.resize(s.size() - tail.size());
-        cut = true;
-      }
-    }
-    if (!cut) break;
-  }
-  return s;
-}
-
-bool is_toc_title(std::string_view text) { return toc_key(text) == "目录"; }
+bool is_toc_title(std::string_view text) { return numbering::toc_key(text) == "目录"; }
 
 // A line that can stand in a table of contents: a grouping's title or a known
 // unnumbered one (附则).
@@ -216,7 +193,7 @@ class Builder {
       toc_ = Toc{parent, parent->size() - 1, {}, {}};
       return true;
     }
-    std::string key = toc_key(text);
+    std::string key = numbering::toc_key(text);
     if (!is_toc_entry(text) || key == toc_->first_key) {
       close_toc();
       return false;

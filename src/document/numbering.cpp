@@ -265,4 +265,25 @@ std::string numeral_for(NumberStyle style, long long value) {
   return chinese ? text::chinese_numeral(value) : std::to_string(value);
 }
 
+std::string toc_key(std::string_view line) {
+  std::string s;
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    std::size_t start = pos;
+    char32_t cp = text::next_code_point(line, pos);
+    if (!text::is_blank(cp)) s.append(line.substr(start, pos - start));
+  }
+  for (;;) {
+    bool cut = false;
+    for (std::string_view tail : {".", "…", "·", "．", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}) {
+      if (s.size() > tail.size() && s.ends_with(tail)) {
+        s.resize(s.size() - tail.size());
+        cut = true;
+      }
+    }
+    if (!cut) break;
+  }
+  return s;
+}
+
 }  // namespace lexgit::numbering

@@ -38,4 +38,8 @@ std::string_view style_name(NumberStyle style);
 // Writes `value` in the style's numerals: 3 → "三" for Chinese styles, "3" otherwise.
 std::string numeral_for(NumberStyle style, long long value);
 
+// A line of a table of contents as compared with the headings below it:
+// without blanks, dot leaders and page numbers ("第一章　总　　则……1" → "第一章总则").
+std::string toc_key(std::string_view line);
+
 }  // namespace lexgit::numbering

@@ -51,28 +51,6 @@ void mark_indented(std::vector<Line>& lines) {
   for (Line& l : lines) l.indented = effective(l) - margin >= 2;
 }
 
-// A line of a table of contents compared with the headings below it: without
-// blanks, dot leaders and page numbers.
-std::string toc_key(std::string_view line) {
-  std::string s;
-  std::size_t pos = 0;
-  while (pos < line.size()) {
-    std::size_t start = pos;
-    char32_t cp = text::next_code_point(line, pos);
-    if (!text::is_blank(cp)) s.append(line.substr(start, pos - start));
-  }
-  for (bool cut = true; cut;) {
-    cut = false;
-    for (std::string_view tail : {".", "…", "·", "．", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}) {
-      if (s.size() > tail.size() && s.ends_with(tail)) {
-        s.resize(s.size() - tail.size());
-        cut = true;
-      }
-    }
-  }
-  return s;
-}
-
 bool is_toc_entry(std::string_view line) {
   if (is_named_grouping(line)) return true;
   auto mark = numbering::read_mark(line);
@@ -137,12 +115,12 @@ void mark_table_of_contents(std::vector<Line>& lines) {
   // A table of contents comes before the text, so only near the top.
   std::size_t limit = std::min<std::size_t>(lines.size(), 40);
   std::size_t title = 0;
-  while (title < limit && toc_key(lines[title].text) != "目录") ++title;
+  while (title < limit && numbering::toc_key(lines[title].text) != "目录") ++title;
   if (title == limit) return;
   std::string first_key;
   std::size_t end = title + 1;
   for (; end < lines.size() && is_toc_entry(lines[end].text); ++end) {
-    std::string key = toc_key(lines[end].text);
+    std::string key = numbering::toc_key(lines[end].text);
     if (key == first_key) break;  // the text's own first heading
     if (first_key.empty()) first_key = key;
   }

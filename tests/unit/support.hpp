@@ -62,6 +62,16 @@ inline Run run_cli(const std::string& args) {
 }
 
 // The bundled framework agreement, as a lexgit document's source.
+// Tokens joined by '|', the notation of tests/data/gold-segmentation.txt.
+inline std::string joined(const std::vector<text::Token>& tokens) {
+  std::string out;
+  for (const text::Token& t : tokens) {
+    if (!out.empty()) out += '|';
+    out += t.text;
+  }
+  return out;
+}
+
 inline std::string agreement() { return read_file(source_dir() / "corpus/agreement/partner-framework.md"); }
 
 // Replaces the first `from` in `s`; the test fails when `from` is not there.

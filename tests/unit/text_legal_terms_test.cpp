@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "lexgit/text.hpp"
+#include "support.hpp"
 
 #include <string>
 #include <vector>
@@ -12,14 +13,7 @@ using namespace lexgit::text;
 
 namespace {
 
-std::string joined(const std::vector<Token>& tokens) {
-  std::string out;
-  for (const Token& t : tokens) {
-    if (!out.empty()) out += '|';
-    out += t.text;
-  }
-  return out;
-}
+using lexgit::test::joined;
 
 std::string segmented(std::string_view text) {
   static const Segmenter segmenter;

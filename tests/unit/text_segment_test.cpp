@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "lexgit/text.hpp"
+#include "support.hpp"
 
 #include <string>
 #include <vector>
@@ -9,15 +10,7 @@ using namespace lexgit::text;
 
 namespace {
 
-// Tokens joined by '|', the notation of tests/data/gold-segmentation.txt.
-std::string joined(const std::vector<Token>& tokens) {
-  std::string out;
-  for (const Token& t : tokens) {
-    if (!out.empty()) out += '|';
-    out += t.text;
-  }
-  return out;
-}
+using lexgit::test::joined;
 
 std::string segmented(std::string_view text, const std::vector<std::string>& terms = {}) {
   static const Segmenter segmenter;
