@@ -30,6 +30,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -231,34 +232,61 @@ class Matcher {
     return similarity(words::align(words_of(old_words_, old_, o), words_of(new_words_, new_, n)));
   }
 
-  // In each gap, left-over units that read alike are one unit modified.
+  // In each gap, left-over units that read alike are one unit modified. The
+  // pairs are taken best first over the whole gap (bigram Dice, confirmed by
+  // the word diff), each keeping the order of those already taken, so that a
+  // unit goes to the one it reads most like, not to the first that will do; a
+  // unit that keeps its id is preferred only between equally good candidates.
+  // Units with the same id still unpaired after that, and alike enough, are one
+  // unit rewritten in its place.
   void pair_similar_in_gaps() {
     for_each_gap([&](int o_from, int o_to, int n_from, int n_to) {
-      int next_old = o_from;
-      for (int n = n_from; n < n_to; ++n) {
-        if (new_match[at(n)] >= 0) continue;
+      std::vector<int> olds, news;
+      for (int o = o_from; o < o_to; ++o)
+        if (old_match[at(o)] < 0) olds.push_back(o);
+      for (int n = n_from; n < n_to; ++n)
+        if (new_match[at(n)] < 0) news.push_back(n);
+      if (olds.empty() || news.empty()) return;
+      std::vector<std::vector<std::uint32_t>> old_grams;
+      for (int o : olds) old_grams.push_back(bigrams(old_[at(o)].text));
+      struct Candidate {
+        double score;
+        bool same_id;
+        int o, n;
+      };
+      std::vector<Candidate> candidates;
+      for (int n : news) {
         auto nb = bigrams(new_[at(n)].text);
-        int best = -1;
-        double best_score = 0;
-        for (int o = next_old; o < o_to; ++o) {
-          if (old_match[at(o)] >= 0) continue;
-          double score = dice(bigrams(old_[at(o)].text), nb);
-          if (score > best_score) best_score = score, best = o;
+        for (std::size_t k = 0; k < olds.size(); ++k) {
+          double score = dice(old_grams[k], nb);
+          if (score >= options_.modified_threshold * 0.6)
+            candidates.push_back({score, old_[at(olds[k])].clause->id == new_[at(n)].clause->id, olds[k], n});
         }
-        // The unit with the same id in this gap, if any: a rewrite keeps its place.
-        int same_id = -1;
-        for (int o = next_old; o < o_to; ++o)
-          if (old_match[at(o)] < 0 && old_[at(o)].clause->id == new_[at(n)].clause->id) same_id = o;
-        if (same_id >= 0 && (best < 0 || best_score < options_.modified_threshold * 0.6 ||
-                             similarity_between(best, n) < options_.modified_threshold)) {
-          if (similarity_between(same_id, n) < options_.rewritten_threshold) continue;
-          best = same_id;
-        } else {
-          if (best < 0 || best_score < options_.modified_threshold * 0.6) continue;
-          if (similarity_between(best, n) < options_.modified_threshold) continue;
+      }
+      std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.score != b.score) return a.score > b.score;
+        if (a.same_id != b.same_id) return a.same_id;
+        return a.n != b.n ? a.n < b.n : a.o < b.o;
+      });
+      std::vector<std::pair<int, int>> taken;
+      auto keeps_order = [&](int o, int n) {
+        return std::all_of(taken.begin(), taken.end(), [&](auto& t) { return (t.first < o) == (t.second < n); });
+      };
+      for (const Candidate& c : candidates) {
+        if (old_match[at(c.o)] >= 0 || new_match[at(c.n)] >= 0 || !keeps_order(c.o, c.n)) continue;
+        if (similarity_between(c.o, c.n) < options_.modified_threshold) continue;
+        link(c.o, c.n, true);
+        taken.emplace_back(c.o, c.n);
+      }
+      for (int n : news) {
+        if (new_match[at(n)] >= 0) continue;
+        for (int o : olds) {
+          if (old_match[at(o)] >= 0 || old_[at(o)].clause->id != new_[at(n)].clause->id || !keeps_order(o, n)) continue;
+          if (similarity_between(o, n) < options_.rewritten_threshold) continue;
+          link(o, n, true);
+          taken.emplace_back(o, n);
+          break;
         }
-        link(best, n, true);
-        next_old = best + 1;  // keep the order within the gap
       }
     });
   }
@@ -594,6 +622,36 @@ class Aligner {
       int ng = new_index[at(n)];
       if (fits_order(og, ng)) link(og, ng, true);
     }
+    // The only unpaired articles between the same paired neighbours, with the
+    // same number and some wording in common, are one article whose text was
+    // replaced (劳务派遣单位应当依照公司法的有关规定设立… → 经营劳务派遣业务应当具备下列条件…).
+    for (int o : olds) {
+      int og = old_index[at(o)];
+      if (old_match_[at(og)] >= 0) continue;
+      auto [old_from, old_to, new_from, new_to] = gap_around(og);
+      std::vector<int> lone_old, lone_new;
+      for (int u : olds)
+        if (int g = old_index[at(u)]; g > old_from && g < old_to && old_match_[at(g)] < 0) lone_old.push_back(u);
+      for (int u : news)
+        if (int g = new_index[at(u)]; g > new_from && g < new_to && new_match_[at(g)] < 0) lone_new.push_back(u);
+      if (lone_old.size() != 1 || lone_new.size() != 1) continue;
+      int ng = new_index[at(lone_new[0])];
+      if (old_[at(og)].clause->id != new_[at(ng)].clause->id) continue;
+      if (common_count(old_grams[o], new_grams[lone_new[0]]) < kPartMinCommon) continue;
+      link(og, ng, true);
+    }
+  }
+
+  // The old and new indices of the nearest articles paired in order before
+  // and after old index o (-1 and the list sizes where there are none).
+  std::tuple<int, int, int, int> gap_around(int o) const {
+    int old_from = -1, old_to = static_cast<int>(old_.size());
+    int new_from = -1, new_to = static_cast<int>(new_.size());
+    for (int p = o - 1; p >= 0; --p)
+      if (old_match_[at(p)] >= 0 && in_order_.count(old_match_[at(p)])) { old_from = p, new_from = old_match_[at(p)]; break; }
+    for (int p = o + 1; p < static_cast<int>(old_.size()); ++p)
+      if (old_match_[at(p)] >= 0 && in_order_.count(old_match_[at(p)])) { old_to = p, new_to = old_match_[at(p)]; break; }
+    return {old_from, old_to, new_from, new_to};
   }
 
   // Records a split or merge: every article in it is linked (the one article
