@@ -233,12 +233,15 @@ class Matcher {
   }
 
   // In each gap, left-over units that read alike are one unit modified. The
-  // pairs are taken best first over the whole gap (bigram Dice, confirmed by
-  // the word diff), each keeping the order of those already taken, so that a
-  // unit goes to the one it reads most like, not to the first that will do; a
-  // unit that keeps its id is preferred only between equally good candidates.
-  // Units with the same id still unpaired after that, and alike enough, are one
-  // unit rewritten in its place.
+  // pairs are chosen over the whole gap: first the set of pairs in order with
+  // the largest total likeness (bigram Dice; a weighted common subsequence),
+  // each confirmed by the word diff; then, best first, the remaining pairs
+  // that keep the order of those taken. So a unit goes to the one it reads
+  // most like, not to the first that will do, and two units that each took a
+  // part of another are not pulled across each other; a unit that keeps its
+  // id is preferred only between equally good candidates. Units with the same
+  // id still unpaired after that, and alike enough, are one unit rewritten in
+  // its place.
   void pair_similar_in_gaps() {
     for_each_gap([&](int o_from, int o_to, int n_from, int n_to) {
       std::vector<int> olds, news;
@@ -272,6 +275,33 @@ class Matcher {
       auto keeps_order = [&](int o, int n) {
         return std::all_of(taken.begin(), taken.end(), [&](auto& t) { return (t.first < o) == (t.second < n); });
       };
+      {
+        // Weighted common subsequence over (olds × news); a same id adds a hair.
+        std::size_t rows = olds.size(), cols = news.size();
+        std::vector<double> weight(rows * cols, 0.0), best((rows + 1) * (cols + 1), 0.0);
+        std::map<int, std::size_t> old_pos, new_pos;
+        for (std::size_t k = 0; k < rows; ++k) old_pos[olds[k]] = k;
+        for (std::size_t j = 0; j < cols; ++j) new_pos[news[j]] = j;
+        for (const Candidate& c : candidates) weight[old_pos[c.o] * cols + new_pos[c.n]] = c.score + (c.same_id ? 1e-3 : 0.0);
+        auto cell = [&](std::size_t i, std::size_t j) -> double& { return best[i * (cols + 1) + j]; };
+        for (std::size_t i = 1; i <= rows; ++i)
+          for (std::size_t j = 1; j <= cols; ++j) {
+            double w = weight[(i - 1) * cols + (j - 1)];
+            cell(i, j) = std::max({cell(i - 1, j), cell(i, j - 1), w > 0 ? cell(i - 1, j - 1) + w : 0.0});
+          }
+        std::vector<std::pair<int, int>> chosen;
+        for (std::size_t i = rows, j = cols; i > 0 && j > 0;) {
+          double w = weight[(i - 1) * cols + (j - 1)];
+          if (w > 0 && cell(i, j) == cell(i - 1, j - 1) + w) chosen.emplace_back(olds[i - 1], news[j - 1]), --i, --j;
+          else if (cell(i, j) == cell(i - 1, j)) --i;
+          else --j;
+        }
+        for (auto [o, n] : chosen)
+          if (similarity_between(o, n) >= options_.modified_threshold) {
+            link(o, n, true);
+            taken.emplace_back(o, n);
+          }
+      }
       for (const Candidate& c : candidates) {
         if (old_match[at(c.o)] >= 0 || new_match[at(c.n)] >= 0 || !keeps_order(c.o, c.n)) continue;
         if (similarity_between(c.o, c.n) < options_.modified_threshold) continue;
