@@ -627,6 +627,37 @@ class Aligner {
       add_group(std::move(g));
     }
     pair_rewritten_in_place(olds, news, old_grams, new_grams, old_index, new_index);
+    pair_rewritten_and_moved(olds, news, old_grams, new_grams, old_index, new_index);
+  }
+
+  // Articles still unpaired anywhere, each the other's closest among the
+  // unpaired, at least kRewrittenInPlace alike and confirmed by the word diff,
+  // are one article rewritten and moved (the Company Law's 法定代表人 article
+  // went from 第十三条 to the new general provisions as 第十条).
+  void pair_rewritten_and_moved(const std::vector<int>& olds, const std::vector<int>& news,
+                                std::map<int, std::vector<std::uint32_t>>& old_grams, std::map<int, std::vector<std::uint32_t>>& new_grams,
+                                const std::vector<int>& old_index, const std::vector<int>& new_index) {
+    auto closest = [&](int from, const std::vector<int>& candidates, auto& from_grams, auto& to_grams, auto& to_index, auto& to_match) {
+      int best = -1;
+      double best_score = kRewrittenInPlace;
+      for (int c : candidates) {
+        if (to_match[at(to_index[at(c)])] >= 0) continue;
+        double score = dice(from_grams[from], to_grams[c]);
+        if (score >= best_score) best_score = score, best = c;
+      }
+      return best;
+    };
+    for (int o : olds) {
+      int og = old_index[at(o)];
+      if (old_match_[at(og)] >= 0) continue;
+      int n = closest(o, news, old_grams, new_grams, new_index, new_match_);
+      if (n < 0 || closest(n, olds, new_grams, old_grams, old_index, old_match_) != o) continue;
+      int ng = new_index[at(n)];
+      if (text_similarity(article_unit_text(*old_[at(og)].clause), article_unit_text(*new_[at(ng)].clause), segmenter_, terms_) <
+          options_.rewritten_threshold)
+        continue;
+      link(og, ng, fits_order(og, ng));
+    }
   }
 
   // Articles still unpaired that face each other between paired ones, each
