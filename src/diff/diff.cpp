@@ -526,8 +526,9 @@ class Aligner {
   }
 
   // An unpaired new article that holds exactly one unpaired old article (and
-  // perhaps a paragraph from elsewhere) continues it: the two are one article
-  // modified, not a part of a split.
+  // perhaps a paragraph from elsewhere), or is mostly made of it (the rule
+  // narrowed), continues it: the two are one article modified, not a part of
+  // a split of another article.
   void pair_continuations(const std::vector<int>& olds, const std::vector<int>& news,
                           std::map<int, std::vector<std::uint32_t>>& old_grams, std::map<int, std::vector<std::uint32_t>>& new_grams,
                           const std::vector<int>& old_index, const std::vector<int>& new_index) {
@@ -537,8 +538,8 @@ class Aligner {
       std::vector<int> held;
       for (int o : olds) {
         if (old_match_[at(old_index[at(o)])] >= 0) continue;
-        if (share_in(old_grams[o], new_grams[n]) >= kPartShare && common_count(old_grams[o], new_grams[n]) >= kPartMinCommon)
-          held.push_back(o);
+        bool takes_over = share_in(old_grams[o], new_grams[n]) >= kPartShare || share_in(new_grams[n], old_grams[o]) >= kPartShare;
+        if (takes_over && common_count(old_grams[o], new_grams[n]) >= kPartMinCommon) held.push_back(o);
       }
       if (held.size() != 1) continue;
       int og = old_index[at(held[0])];
