@@ -154,6 +154,10 @@ std::vector<Edit> raw_edits(const std::string& a, const std::string& b, const te
   return words::align(words::units(a, segmenter, terms), words::units(b, segmenter, terms));
 }
 
+// Left-overs at least this alike (bigram Dice) and each other's closest are
+// moved before the gaps are paired (Matcher::pair_clear_moves).
+constexpr double kClearMove = 0.9;
+
 // Pairs the units of two lists (the steps 1–3 of the header comment).
 class Matcher {
  public:
@@ -164,6 +168,7 @@ class Matcher {
 
   void run() {
     align_identical();
+    pair_clear_moves();
     pair_similar_in_gaps();
     pair_moved();
   }
@@ -230,6 +235,47 @@ class Matcher {
 
   double similarity_between(int o, int n) {
     return similarity(words::align(words_of(old_words_, old_, o), words_of(new_words_, new_, n)));
+  }
+
+  // Before the gaps are paired: left-overs in different gaps that are each
+  // other's closest anywhere and nearly alike (bigram Dice >= kClearMove, word
+  // similarity >= moved_threshold) are one unit moved, so that neither is
+  // paired in its gap with a unit it merely resembles (an article moved to
+  // another chapter leaves a neighbour behind that shares its frame).
+  void pair_clear_moves() {
+    std::vector<int> old_gap(old_.size(), -1), new_gap(new_.size(), -1);
+    int gap = 0;
+    for_each_gap([&](int o_from, int o_to, int n_from, int n_to) {
+      for (int o = o_from; o < o_to; ++o) old_gap[at(o)] = gap;
+      for (int n = n_from; n < n_to; ++n) new_gap[at(n)] = gap;
+      ++gap;
+    });
+    std::vector<int> olds, news;
+    for (int o = 0; o < static_cast<int>(old_.size()); ++o)
+      if (old_match[at(o)] < 0) olds.push_back(o);
+    for (int n = 0; n < static_cast<int>(new_.size()); ++n)
+      if (new_match[at(n)] < 0) news.push_back(n);
+    if (olds.empty() || news.empty()) return;
+    std::vector<std::vector<std::uint32_t>> old_grams, new_grams;
+    for (int o : olds) old_grams.push_back(bigrams(old_[at(o)].text));
+    for (int n : news) new_grams.push_back(bigrams(new_[at(n)].text));
+    std::vector<double> score(olds.size() * news.size());
+    std::vector<std::size_t> best_new(olds.size(), 0), best_old(news.size(), 0);
+    for (std::size_t k = 0; k < olds.size(); ++k)
+      for (std::size_t j = 0; j < news.size(); ++j) {
+        double d = dice(old_grams[k], new_grams[j]);
+        score[k * news.size() + j] = d;
+        if (d > score[k * news.size() + best_new[k]]) best_new[k] = j;
+        if (d > score[best_old[j] * news.size() + j]) best_old[j] = k;
+      }
+    for (std::size_t k = 0; k < olds.size(); ++k) {
+      std::size_t j = best_new[k];
+      int o = olds[k], n = news[j];
+      if (best_old[j] != k || score[k * news.size() + j] < kClearMove) continue;
+      if (old_gap[at(o)] == new_gap[at(n)] || new_match[at(n)] >= 0) continue;
+      if (similarity_between(o, n) < options_.moved_threshold) continue;
+      link(o, n, false);
+    }
   }
 
   // In each gap, left-over units that read alike are one unit modified. The
