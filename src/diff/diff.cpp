@@ -414,6 +414,43 @@ double share_in(const std::vector<std::uint32_t>& part, const std::vector<std::u
   return part.empty() ? 0.0 : static_cast<double>(common_count(part, whole)) / static_cast<double>(part.size());
 }
 
+// The text without the numbers of citations and item marks (第五十三条 → 第条,
+// （一） → （）): an amendment renumbers what it cites, and two articles that
+// cite the same numbers do not share a rule by that.
+std::string without_citation_numbers(std::string_view s) {
+  static const std::string_view numerals[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千"};
+  auto numeral_at = [&](std::size_t i) -> std::size_t {
+    for (std::string_view n : numerals)
+      if (s.compare(i, n.size(), n) == 0) return n.size();
+    if (i < s.size() && s[i] >= '0' && s[i] <= '9') return 1;
+    return 0;
+  };
+  static const std::string_view closers[] = {"条", "款", "项", "章", "节", "编", "）", ")"};
+  static const std::string_view openers[] = {"第", "（", "("};
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t open = 0;
+    for (std::string_view o : openers)
+      if (s.compare(i, o.size(), o) == 0) open = o.size();
+    if (open) {
+      std::size_t j = i + open, len;
+      while ((len = numeral_at(j)) > 0) j += len;
+      bool closed = false;
+      if (j > i + open)
+        for (std::string_view c : closers)
+          if (s.compare(j, c.size(), c) == 0) closed = true;
+      if (closed) {
+        out.append(s.substr(i, open));
+        i = j;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+    ++i;
+  }
+  return out;
+}
+
 std::vector<std::uint32_t> gram_set(std::string_view s) {
   auto g = bigrams(s);
   g.erase(std::unique(g.begin(), g.end()), g.end());
@@ -601,8 +638,8 @@ class Aligner {
     for (int i = 0; i < static_cast<int>(new_units.size()); ++i)
       if (is_article(*new_units[at(i)].clause)) news.push_back(i);
     std::map<int, std::vector<std::uint32_t>> old_grams, new_grams;
-    for (int i : olds) old_grams[i] = gram_set(old_units[at(i)].text);
-    for (int i : news) new_grams[i] = gram_set(new_units[at(i)].text);
+    for (int i : olds) old_grams[i] = gram_set(without_citation_numbers(old_units[at(i)].text));
+    for (int i : news) new_grams[i] = gram_set(without_citation_numbers(new_units[at(i)].text));
     auto matched_old = [&](int u) { return old_match_[at(old_index[at(u)])] >= 0; };
     auto matched_new = [&](int u) { return new_match_[at(new_index[at(u)])] >= 0; };
     auto unit_of_new = [&](int global) { return int(std::find(new_index.begin(), new_index.end(), global) - new_index.begin()); };
