@@ -479,6 +479,10 @@ constexpr double kPartShare = 0.5;
 constexpr double kPartNovelty = 0.5;
 // Too short to tell: fewer common bigrams than this are no evidence.
 constexpr std::size_t kPartMinCommon = 12;
+// A continuation pairs one unpaired article with one unpaired article, the
+// only one it holds (or is made of): less evidence is needed than for a part
+// of a split, and short articles (股份可以依法转让) must not be left out.
+constexpr std::size_t kContinuationMinCommon = 8;
 
 // Unpaired articles between the same paired neighbours, mutually closest
 // and at least this alike (bigram Dice), are one article rewritten.
@@ -622,7 +626,7 @@ class Aligner {
       for (int o : olds) {
         if (old_match_[at(old_index[at(o)])] >= 0) continue;
         bool takes_over = share_in(old_grams[o], new_grams[n]) >= kPartShare || share_in(new_grams[n], old_grams[o]) >= kPartShare;
-        if (takes_over && common_count(old_grams[o], new_grams[n]) >= kPartMinCommon) held.push_back(o);
+        if (takes_over && common_count(old_grams[o], new_grams[n]) >= kContinuationMinCommon) held.push_back(o);
       }
       if (held.size() != 1) continue;
       int og = old_index[at(held[0])];
