@@ -483,6 +483,9 @@ constexpr std::size_t kPartMinCommon = 12;
 // only one it holds (or is made of): less evidence is needed than for a part
 // of a split, and short articles (股份可以依法转让) must not be left out.
 constexpr std::size_t kContinuationMinCommon = 8;
+// Of several unpaired old articles a new article holds, it continues the one
+// whose share is ahead of every other's by at least this much.
+constexpr double kContinuationLead = 0.1;
 
 // Unpaired articles between the same paired neighbours, mutually closest
 // and at least this alike (bigram Dice), are one article rewritten.
@@ -612,24 +615,27 @@ class Aligner {
     return before < n && n < after;
   }
 
-  // An unpaired new article that holds exactly one unpaired old article (and
-  // perhaps a paragraph from elsewhere), or is mostly made of it (the rule
-  // narrowed), continues it: the two are one article modified, not a part of
-  // a split of another article.
+  // An unpaired new article that holds one unpaired old article (and perhaps
+  // a paragraph from elsewhere), or is mostly made of it (the rule narrowed),
+  // continues it: the two are one article modified, not a part of a split of
+  // another article. Where it holds several, it continues the one clearly
+  // ahead by share, if any; that article is then out of the running for the
+  // new articles after it.
   void pair_continuations(const std::vector<int>& olds, const std::vector<int>& news,
                           std::map<int, std::vector<std::uint32_t>>& old_grams, std::map<int, std::vector<std::uint32_t>>& new_grams,
                           const std::vector<int>& old_index, const std::vector<int>& new_index) {
     for (int n : news) {
       int ng = new_index[at(n)];
       if (new_match_[at(ng)] >= 0) continue;
-      std::vector<int> held;
+      std::vector<std::pair<double, int>> held;  // (−share, old unit)
       for (int o : olds) {
         if (old_match_[at(old_index[at(o)])] >= 0) continue;
-        bool takes_over = share_in(old_grams[o], new_grams[n]) >= kPartShare || share_in(new_grams[n], old_grams[o]) >= kPartShare;
-        if (takes_over && common_count(old_grams[o], new_grams[n]) >= kContinuationMinCommon) held.push_back(o);
+        double share = std::max(share_in(old_grams[o], new_grams[n]), share_in(new_grams[n], old_grams[o]));
+        if (share >= kPartShare && common_count(old_grams[o], new_grams[n]) >= kContinuationMinCommon) held.emplace_back(-share, o);
       }
-      if (held.size() != 1) continue;
-      int og = old_index[at(held[0])];
+      std::sort(held.begin(), held.end());
+      if (held.empty() || (held.size() > 1 && held[1].first - held[0].first < kContinuationLead)) continue;
+      int og = old_index[at(held[0].second)];
       link(og, ng, fits_order(og, ng));
     }
   }
