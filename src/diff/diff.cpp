@@ -5,17 +5,23 @@
 //    whitespace in headings) are aligned in order: first on content that occurs
 //    once on each side (as patience diff does), then between those anchors.
 // 2. Identical content out of that order is moved.
-// 3. Between the anchors, left-over units that read alike are one unit
-//    modified; left-overs elsewhere that read nearly alike are moved with edits.
+// 3. Left-overs in different gaps that are each other's closest and nearly
+//    identical are moved first; then, in each gap between the anchors, the
+//    left-overs that read alike are paired as the in-order set with the most
+//    likeness (a same id breaks ties only), each one unit modified; left-overs
+//    elsewhere that read nearly alike are moved with edits.
 //
 // A contract is matched clause by clause, all its clauses in one list. A
 // statute (articles, 第N条, on both sides) is matched the way it is amended:
 // - articles first, each with its 款 and 项 as one unit, so that an article is
 //   paired with the article that carries its rule on, whatever became of its
 //   paragraphs;
-// - then splits (one old article whose parts went to several new ones) and
-//   merges (several old articles in one new one), from how much of each new
-//   (old) article is made of the other's words;
+// - then continuations (an unpaired new article holding, or made of, one
+//   unpaired old article, or one clearly ahead of the others), splits (one
+//   old article whose parts went to several new ones) and merges (several old
+//   articles in one new one), from how much of each new (old) article is made
+//   of the other's words, citation numbers aside; then articles rewritten in
+//   place or rewritten and moved (mutually closest among the unpaired);
 // - then groupings (编, 章, 节) by their contents: a chapter is paired with the
 //   chapter that holds most of its articles, so a renamed chapter is a changed
 //   heading, not a removed and an added chapter;
