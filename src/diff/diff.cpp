@@ -5,17 +5,23 @@
 //    whitespace in headings) are aligned in order: first on content that occurs
 //    once on each side (as patience diff does), then between those anchors.
 // 2. Identical content out of that order is moved.
-// 3. Between the anchors, left-over units that read alike are one unit
-//    modified; left-overs elsewhere that read nearly alike are moved with edits.
+// 3. Left-overs in different gaps that are each other's closest and nearly
+//    identical are moved first; then, in each gap between the anchors, the
+//    left-overs that read alike are paired as the in-order set with the most
+//    likeness (a same id breaks ties only), each one unit modified; left-overs
+//    elsewhere that read nearly alike are moved with edits.
 //
 // A contract is matched clause by clause, all its clauses in one list. A
 // statute (articles, 第N条, on both sides) is matched the way it is amended:
 // - articles first, each with its 款 and 项 as one unit, so that an article is
 //   paired with the article that carries its rule on, whatever became of its
 //   paragraphs;
-// - then splits (one old article whose parts went to several new ones) and
-//   merges (several old articles in one new one), from how much of each new
-//   (old) article is made of the other's words;
+// - then continuations (an unpaired new article holding, or made of, one
+//   unpaired old article, or one clearly ahead of the others), splits (one
+//   old article whose parts went to several new ones) and merges (several old
+//   articles in one new one), from how much of each new (old) article is made
+//   of the other's words, citation numbers aside; then articles rewritten in
+//   place or rewritten and moved (mutually closest among the unpaired);
 // - then groupings (编, 章, 节) by their contents: a chapter is paired with the
 //   chapter that holds most of its articles, so a renamed chapter is a changed
 //   heading, not a removed and an added chapter;
@@ -30,6 +36,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -153,6 +160,10 @@ std::vector<Edit> raw_edits(const std::string& a, const std::string& b, const te
   return words::align(words::units(a, segmenter, terms), words::units(b, segmenter, terms));
 }
 
+// Left-overs at least this alike (bigram Dice) and each other's closest are
+// moved before the gaps are paired (Matcher::pair_clear_moves).
+constexpr double kClearMove = 0.9;
+
 // Pairs the units of two lists (the steps 1–3 of the header comment).
 class Matcher {
  public:
@@ -163,6 +174,7 @@ class Matcher {
 
   void run() {
     align_identical();
+    pair_clear_moves();
     pair_similar_in_gaps();
     pair_moved();
   }
@@ -231,34 +243,132 @@ class Matcher {
     return similarity(words::align(words_of(old_words_, old_, o), words_of(new_words_, new_, n)));
   }
 
-  // In each gap, left-over units that read alike are one unit modified.
+  // Before the gaps are paired: left-overs in different gaps that are each
+  // other's closest anywhere and nearly alike (bigram Dice >= kClearMove, word
+  // similarity >= moved_threshold) are one unit moved, so that neither is
+  // paired in its gap with a unit it merely resembles (an article moved to
+  // another chapter leaves a neighbour behind that shares its frame).
+  void pair_clear_moves() {
+    std::vector<int> old_gap(old_.size(), -1), new_gap(new_.size(), -1);
+    int gap = 0;
+    for_each_gap([&](int o_from, int o_to, int n_from, int n_to) {
+      for (int o = o_from; o < o_to; ++o) old_gap[at(o)] = gap;
+      for (int n = n_from; n < n_to; ++n) new_gap[at(n)] = gap;
+      ++gap;
+    });
+    std::vector<int> olds, news;
+    for (int o = 0; o < static_cast<int>(old_.size()); ++o)
+      if (old_match[at(o)] < 0) olds.push_back(o);
+    for (int n = 0; n < static_cast<int>(new_.size()); ++n)
+      if (new_match[at(n)] < 0) news.push_back(n);
+    if (olds.empty() || news.empty()) return;
+    std::vector<std::vector<std::uint32_t>> old_grams, new_grams;
+    for (int o : olds) old_grams.push_back(bigrams(old_[at(o)].text));
+    for (int n : news) new_grams.push_back(bigrams(new_[at(n)].text));
+    std::vector<double> score(olds.size() * news.size());
+    std::vector<std::size_t> best_new(olds.size(), 0), best_old(news.size(), 0);
+    for (std::size_t k = 0; k < olds.size(); ++k)
+      for (std::size_t j = 0; j < news.size(); ++j) {
+        double d = dice(old_grams[k], new_grams[j]);
+        score[k * news.size() + j] = d;
+        if (d > score[k * news.size() + best_new[k]]) best_new[k] = j;
+        if (d > score[best_old[j] * news.size() + j]) best_old[j] = k;
+      }
+    for (std::size_t k = 0; k < olds.size(); ++k) {
+      std::size_t j = best_new[k];
+      int o = olds[k], n = news[j];
+      if (best_old[j] != k || score[k * news.size() + j] < kClearMove) continue;
+      if (old_gap[at(o)] == new_gap[at(n)] || new_match[at(n)] >= 0) continue;
+      if (similarity_between(o, n) < options_.moved_threshold) continue;
+      link(o, n, false);
+    }
+  }
+
+  // In each gap, left-over units that read alike are one unit modified. The
+  // pairs are chosen over the whole gap: first the set of pairs in order with
+  // the largest total likeness (bigram Dice; a weighted common subsequence),
+  // each confirmed by the word diff; then, best first, the remaining pairs
+  // that keep the order of those taken. So a unit goes to the one it reads
+  // most like, not to the first that will do, and two units that each took a
+  // part of another are not pulled across each other; a unit that keeps its
+  // id is preferred only between equally good candidates. Units with the same
+  // id still unpaired after that, and alike enough, are one unit rewritten in
+  // its place.
   void pair_similar_in_gaps() {
     for_each_gap([&](int o_from, int o_to, int n_from, int n_to) {
-      int next_old = o_from;
-      for (int n = n_from; n < n_to; ++n) {
-        if (new_match[at(n)] >= 0) continue;
+      std::vector<int> olds, news;
+      for (int o = o_from; o < o_to; ++o)
+        if (old_match[at(o)] < 0) olds.push_back(o);
+      for (int n = n_from; n < n_to; ++n)
+        if (new_match[at(n)] < 0) news.push_back(n);
+      if (olds.empty() || news.empty()) return;
+      std::vector<std::vector<std::uint32_t>> old_grams;
+      for (int o : olds) old_grams.push_back(bigrams(old_[at(o)].text));
+      struct Candidate {
+        double score;
+        bool same_id;
+        int o, n;
+      };
+      std::vector<Candidate> candidates;
+      for (int n : news) {
         auto nb = bigrams(new_[at(n)].text);
-        int best = -1;
-        double best_score = 0;
-        for (int o = next_old; o < o_to; ++o) {
-          if (old_match[at(o)] >= 0) continue;
-          double score = dice(bigrams(old_[at(o)].text), nb);
-          if (score > best_score) best_score = score, best = o;
+        for (std::size_t k = 0; k < olds.size(); ++k) {
+          double score = dice(old_grams[k], nb);
+          if (score >= options_.modified_threshold * 0.6)
+            candidates.push_back({score, old_[at(olds[k])].clause->id == new_[at(n)].clause->id, olds[k], n});
         }
-        // The unit with the same id in this gap, if any: a rewrite keeps its place.
-        int same_id = -1;
-        for (int o = next_old; o < o_to; ++o)
-          if (old_match[at(o)] < 0 && old_[at(o)].clause->id == new_[at(n)].clause->id) same_id = o;
-        if (same_id >= 0 && (best < 0 || best_score < options_.modified_threshold * 0.6 ||
-                             similarity_between(best, n) < options_.modified_threshold)) {
-          if (similarity_between(same_id, n) < options_.rewritten_threshold) continue;
-          best = same_id;
-        } else {
-          if (best < 0 || best_score < options_.modified_threshold * 0.6) continue;
-          if (similarity_between(best, n) < options_.modified_threshold) continue;
+      }
+      std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.score != b.score) return a.score > b.score;
+        if (a.same_id != b.same_id) return a.same_id;
+        return a.n != b.n ? a.n < b.n : a.o < b.o;
+      });
+      std::vector<std::pair<int, int>> taken;
+      auto keeps_order = [&](int o, int n) {
+        return std::all_of(taken.begin(), taken.end(), [&](auto& t) { return (t.first < o) == (t.second < n); });
+      };
+      {
+        // Weighted common subsequence over (olds × news); a same id adds a hair.
+        std::size_t rows = olds.size(), cols = news.size();
+        std::vector<double> weight(rows * cols, 0.0), best((rows + 1) * (cols + 1), 0.0);
+        std::map<int, std::size_t> old_pos, new_pos;
+        for (std::size_t k = 0; k < rows; ++k) old_pos[olds[k]] = k;
+        for (std::size_t j = 0; j < cols; ++j) new_pos[news[j]] = j;
+        for (const Candidate& c : candidates) weight[old_pos[c.o] * cols + new_pos[c.n]] = c.score + (c.same_id ? 1e-3 : 0.0);
+        auto cell = [&](std::size_t i, std::size_t j) -> double& { return best[i * (cols + 1) + j]; };
+        for (std::size_t i = 1; i <= rows; ++i)
+          for (std::size_t j = 1; j <= cols; ++j) {
+            double w = weight[(i - 1) * cols + (j - 1)];
+            cell(i, j) = std::max({cell(i - 1, j), cell(i, j - 1), w > 0 ? cell(i - 1, j - 1) + w : 0.0});
+          }
+        std::vector<std::pair<int, int>> chosen;
+        for (std::size_t i = rows, j = cols; i > 0 && j > 0;) {
+          double w = weight[(i - 1) * cols + (j - 1)];
+          if (w > 0 && cell(i, j) == cell(i - 1, j - 1) + w) chosen.emplace_back(olds[i - 1], news[j - 1]), --i, --j;
+          else if (cell(i, j) == cell(i - 1, j)) --i;
+          else --j;
         }
-        link(best, n, true);
-        next_old = best + 1;  // keep the order within the gap
+        for (auto [o, n] : chosen)
+          if (similarity_between(o, n) >= options_.modified_threshold) {
+            link(o, n, true);
+            taken.emplace_back(o, n);
+          }
+      }
+      for (const Candidate& c : candidates) {
+        if (old_match[at(c.o)] >= 0 || new_match[at(c.n)] >= 0 || !keeps_order(c.o, c.n)) continue;
+        if (similarity_between(c.o, c.n) < options_.modified_threshold) continue;
+        link(c.o, c.n, true);
+        taken.emplace_back(c.o, c.n);
+      }
+      for (int n : news) {
+        if (new_match[at(n)] >= 0) continue;
+        for (int o : olds) {
+          if (old_match[at(o)] >= 0 || old_[at(o)].clause->id != new_[at(n)].clause->id || !keeps_order(o, n)) continue;
+          if (similarity_between(o, n) < options_.rewritten_threshold) continue;
+          link(o, n, true);
+          taken.emplace_back(o, n);
+          break;
+        }
       }
     });
   }
@@ -310,6 +420,43 @@ double share_in(const std::vector<std::uint32_t>& part, const std::vector<std::u
   return part.empty() ? 0.0 : static_cast<double>(common_count(part, whole)) / static_cast<double>(part.size());
 }
 
+// The text without the numbers of citations and item marks (第五十三条 → 第条,
+// （一） → （）): an amendment renumbers what it cites, and two articles that
+// cite the same numbers do not share a rule by that.
+std::string without_citation_numbers(std::string_view s) {
+  static const std::string_view numerals[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千"};
+  auto numeral_at = [&](std::size_t i) -> std::size_t {
+    for (std::string_view n : numerals)
+      if (s.compare(i, n.size(), n) == 0) return n.size();
+    if (i < s.size() && s[i] >= '0' && s[i] <= '9') return 1;
+    return 0;
+  };
+  static const std::string_view closers[] = {"条", "款", "项", "章", "节", "编", "）", ")"};
+  static const std::string_view openers[] = {"第", "（", "("};
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t open = 0;
+    for (std::string_view o : openers)
+      if (s.compare(i, o.size(), o) == 0) open = o.size();
+    if (open) {
+      std::size_t j = i + open, len;
+      while ((len = numeral_at(j)) > 0) j += len;
+      bool closed = false;
+      if (j > i + open)
+        for (std::string_view c : closers)
+          if (s.compare(j, c.size(), c) == 0) closed = true;
+      if (closed) {
+        out.append(s.substr(i, open));
+        i = j;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+    ++i;
+  }
+  return out;
+}
+
 std::vector<std::uint32_t> gram_set(std::string_view s) {
   auto g = bigrams(s);
   g.erase(std::unique(g.begin(), g.end()), g.end());
@@ -338,6 +485,13 @@ constexpr double kPartShare = 0.5;
 constexpr double kPartNovelty = 0.5;
 // Too short to tell: fewer common bigrams than this are no evidence.
 constexpr std::size_t kPartMinCommon = 12;
+// A continuation pairs one unpaired article with one unpaired article, the
+// only one it holds (or is made of): less evidence is needed than for a part
+// of a split, and short articles (股份可以依法转让) must not be left out.
+constexpr std::size_t kContinuationMinCommon = 8;
+// Of several unpaired old articles a new article holds, it continues the one
+// whose share is ahead of every other's by at least this much.
+constexpr double kContinuationLead = 0.1;
 
 // Unpaired articles between the same paired neighbours, mutually closest
 // and at least this alike (bigram Dice), are one article rewritten.
@@ -467,23 +621,27 @@ class Aligner {
     return before < n && n < after;
   }
 
-  // An unpaired new article that holds exactly one unpaired old article (and
-  // perhaps a paragraph from elsewhere) continues it: the two are one article
-  // modified, not a part of a split.
+  // An unpaired new article that holds one unpaired old article (and perhaps
+  // a paragraph from elsewhere), or is mostly made of it (the rule narrowed),
+  // continues it: the two are one article modified, not a part of a split of
+  // another article. Where it holds several, it continues the one clearly
+  // ahead by share, if any; that article is then out of the running for the
+  // new articles after it.
   void pair_continuations(const std::vector<int>& olds, const std::vector<int>& news,
                           std::map<int, std::vector<std::uint32_t>>& old_grams, std::map<int, std::vector<std::uint32_t>>& new_grams,
                           const std::vector<int>& old_index, const std::vector<int>& new_index) {
     for (int n : news) {
       int ng = new_index[at(n)];
       if (new_match_[at(ng)] >= 0) continue;
-      std::vector<int> held;
+      std::vector<std::pair<double, int>> held;  // (−share, old unit)
       for (int o : olds) {
         if (old_match_[at(old_index[at(o)])] >= 0) continue;
-        if (share_in(old_grams[o], new_grams[n]) >= kPartShare && common_count(old_grams[o], new_grams[n]) >= kPartMinCommon)
-          held.push_back(o);
+        double share = std::max(share_in(old_grams[o], new_grams[n]), share_in(new_grams[n], old_grams[o]));
+        if (share >= kPartShare && common_count(old_grams[o], new_grams[n]) >= kContinuationMinCommon) held.emplace_back(-share, o);
       }
-      if (held.size() != 1) continue;
-      int og = old_index[at(held[0])];
+      std::sort(held.begin(), held.end());
+      if (held.empty() || (held.size() > 1 && held[1].first - held[0].first < kContinuationLead)) continue;
+      int og = old_index[at(held[0].second)];
       link(og, ng, fits_order(og, ng));
     }
   }
@@ -496,8 +654,8 @@ class Aligner {
     for (int i = 0; i < static_cast<int>(new_units.size()); ++i)
       if (is_article(*new_units[at(i)].clause)) news.push_back(i);
     std::map<int, std::vector<std::uint32_t>> old_grams, new_grams;
-    for (int i : olds) old_grams[i] = gram_set(old_units[at(i)].text);
-    for (int i : news) new_grams[i] = gram_set(new_units[at(i)].text);
+    for (int i : olds) old_grams[i] = gram_set(without_citation_numbers(old_units[at(i)].text));
+    for (int i : news) new_grams[i] = gram_set(without_citation_numbers(new_units[at(i)].text));
     auto matched_old = [&](int u) { return old_match_[at(old_index[at(u)])] >= 0; };
     auto matched_new = [&](int u) { return new_match_[at(new_index[at(u)])] >= 0; };
     auto unit_of_new = [&](int global) { return int(std::find(new_index.begin(), new_index.end(), global) - new_index.begin()); };
@@ -569,6 +727,37 @@ class Aligner {
       add_group(std::move(g));
     }
     pair_rewritten_in_place(olds, news, old_grams, new_grams, old_index, new_index);
+    pair_rewritten_and_moved(olds, news, old_grams, new_grams, old_index, new_index);
+  }
+
+  // Articles still unpaired anywhere, each the other's closest among the
+  // unpaired, at least kRewrittenInPlace alike and confirmed by the word diff,
+  // are one article rewritten and moved (the Company Law's 法定代表人 article
+  // went from 第十三条 to the new general provisions as 第十条).
+  void pair_rewritten_and_moved(const std::vector<int>& olds, const std::vector<int>& news,
+                                std::map<int, std::vector<std::uint32_t>>& old_grams, std::map<int, std::vector<std::uint32_t>>& new_grams,
+                                const std::vector<int>& old_index, const std::vector<int>& new_index) {
+    auto closest = [&](int from, const std::vector<int>& candidates, auto& from_grams, auto& to_grams, auto& to_index, auto& to_match) {
+      int best = -1;
+      double best_score = kRewrittenInPlace;
+      for (int c : candidates) {
+        if (to_match[at(to_index[at(c)])] >= 0) continue;
+        double score = dice(from_grams[from], to_grams[c]);
+        if (score >= best_score) best_score = score, best = c;
+      }
+      return best;
+    };
+    for (int o : olds) {
+      int og = old_index[at(o)];
+      if (old_match_[at(og)] >= 0) continue;
+      int n = closest(o, news, old_grams, new_grams, new_index, new_match_);
+      if (n < 0 || closest(n, olds, new_grams, old_grams, old_index, old_match_) != o) continue;
+      int ng = new_index[at(n)];
+      if (text_similarity(article_unit_text(*old_[at(og)].clause), article_unit_text(*new_[at(ng)].clause), segmenter_, terms_) <
+          options_.rewritten_threshold)
+        continue;
+      link(og, ng, fits_order(og, ng));
+    }
   }
 
   // Articles still unpaired that face each other between paired ones, each
@@ -594,6 +783,36 @@ class Aligner {
       int ng = new_index[at(n)];
       if (fits_order(og, ng)) link(og, ng, true);
     }
+    // The only unpaired articles between the same paired neighbours, with the
+    // same number and some wording in common, are one article whose text was
+    // replaced (劳务派遣单位应当依照公司法的有关规定设立… → 经营劳务派遣业务应当具备下列条件…).
+    for (int o : olds) {
+      int og = old_index[at(o)];
+      if (old_match_[at(og)] >= 0) continue;
+      auto [old_from, old_to, new_from, new_to] = gap_around(og);
+      std::vector<int> lone_old, lone_new;
+      for (int u : olds)
+        if (int g = old_index[at(u)]; g > old_from && g < old_to && old_match_[at(g)] < 0) lone_old.push_back(u);
+      for (int u : news)
+        if (int g = new_index[at(u)]; g > new_from && g < new_to && new_match_[at(g)] < 0) lone_new.push_back(u);
+      if (lone_old.size() != 1 || lone_new.size() != 1) continue;
+      int ng = new_index[at(lone_new[0])];
+      if (old_[at(og)].clause->id != new_[at(ng)].clause->id) continue;
+      if (common_count(old_grams[o], new_grams[lone_new[0]]) < kPartMinCommon) continue;
+      link(og, ng, true);
+    }
+  }
+
+  // The old and new indices of the nearest articles paired in order before
+  // and after old index o (-1 and the list sizes where there are none).
+  std::tuple<int, int, int, int> gap_around(int o) const {
+    int old_from = -1, old_to = static_cast<int>(old_.size());
+    int new_from = -1, new_to = static_cast<int>(new_.size());
+    for (int p = o - 1; p >= 0; --p)
+      if (old_match_[at(p)] >= 0 && in_order_.count(old_match_[at(p)])) { old_from = p, new_from = old_match_[at(p)]; break; }
+    for (int p = o + 1; p < static_cast<int>(old_.size()); ++p)
+      if (old_match_[at(p)] >= 0 && in_order_.count(old_match_[at(p)])) { old_to = p, new_to = old_match_[at(p)]; break; }
+    return {old_from, old_to, new_from, new_to};
   }
 
   // Records a split or merge: every article in it is linked (the one article
