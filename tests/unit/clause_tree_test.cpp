@@ -195,7 +195,7 @@ TEST_CASE("Markdown ordered lists keep each item's number as written", "[documen
   CHECK(part.children[2].id == "10.7");
 }
 
-TEST_CASE("a list after a lead-in ending in ： belongs to it; its ids skip the lead-in unless they would repeat",
+TEST_CASE("a list after a lead-in ending in ： belongs to it, and its ids skip the lead-in unless they would repeat",
           "[document][tree]") {
   Document d = parse(
       "## 三． 双方责任\n\n"

@@ -64,7 +64,7 @@ TEST_CASE("not found and bad input exit 3 with a message naming the problem", "[
   CHECK_THAT(no_file.err, Catch::Contains("/nonexistent/file.md"));
 }
 
-TEST_CASE("check exits 3 on errors, naming file and line; 0 on warnings only", "[cli]") {
+TEST_CASE("check exits 3 on errors naming file and line, and 0 on warnings only", "[cli]") {
   lexgit::test::TempDir dir;
   lexgit::test::write_file(dir.path / "bad.md", "---\nid: bad\ntitle: 坏文档\nkind: memo\npublished: 2025-01-01\n---\n一、总则\n\n三、附则\n");
   Run bad = run_cli("check " + (dir.path / "bad.md").string());

@@ -108,7 +108,7 @@ TEST_CASE("a part inserted before 六 is one addition, 六–十一 are renumber
   CHECK(item->similarity >= 0.25);
 }
 
-TEST_CASE("identical documents have no changes; re-wrapping is no change", "[diff]") {
+TEST_CASE("identical documents have no changes, and re-wrapping is no change", "[diff]") {
   Document a = parse_document(agreement(), "a.md");
   CHECK(compare(a, a, segmenter()).changes.empty());
 }

@@ -241,7 +241,7 @@ TEST_CASE("plain text becomes clean statute Markdown", "[import][statute]") {
   CHECK(md.find("\n第三条之一　合作伙伴申请") != std::string::npos);
 }
 
-TEST_CASE("Markdown without front matter keeps its structure; zero-width lines go", "[import]") {
+TEST_CASE("Markdown without front matter keeps its structure, and zero-width lines go", "[import]") {
   std::string md = import_document(test::read_file(kStatutes / "partner-rules.md"), options("partner-rules"), "rules.md");
   CHECK(md.find("\u200b") == std::string::npos);
   CHECK(md.find("\n\n\n") == std::string::npos);

@@ -134,7 +134,7 @@ TEST_CASE("security words are matched as lexgit's words of the old and new text"
   CHECK(notice::security_words().size() == 10);
 }
 
-TEST_CASE("every change is listed with its effective date; security changes take effect on the notice date", "[notice]") {
+TEST_CASE("every change is listed with its effective date, and security changes take effect on the notice date", "[notice]") {
   Repo repo;
   auto n = repo.json("--from HEAD~1 --to HEAD --date 2026-12-25");
   CHECK(n["notice_date"] == "2026-12-25");
@@ -209,7 +209,7 @@ TEST_CASE("a revision of part 七's period governs only notices dated once it is
   CHECK(after["effective"] == "2027-05-04");  // 2027-05-01 is a Saturday
 }
 
-TEST_CASE("overrides flip a classification; one naming no change is a usage error", "[notice]") {
+TEST_CASE("overrides flip a classification, and one naming no change is a usage error", "[notice]") {
   Repo repo;
   auto n = repo.json("--from HEAD~1 --to HEAD --date 2026-01-15 --not-security partner-framework#3.12 --security 9.p1");
   const auto* security = change_at(n, "partner-framework#3.12");

@@ -48,7 +48,7 @@ TEST_CASE("the last day of a period, on the holiday edges of 2025 and 2026", "[p
   }
 }
 
-TEST_CASE("the steps explain the articles; a year without a calendar warns and counts weekends only", "[period]") {
+TEST_CASE("the steps explain the articles, and a year without a calendar warns and counts weekends only", "[period]") {
   auto p = compute(d("2026-01-15"), {1, text::Unit::Month});
   REQUIRE(p.steps.size() == 4);
   CHECK_THAT(p.steps[0].zh, Catch::Contains("第二百零一条") && Catch::Contains("2026年1月16日"));

@@ -50,7 +50,7 @@ TEST_CASE("the agreement governs a document that conflicts with it, even a later
   CHECK(d->basis == "partner-framework#2.p3");
 }
 
-TEST_CASE("online beats paper within a class even when the paper one is later; otherwise later wins", "[precedence]") {
+TEST_CASE("online beats paper within a class even when the paper one is later, and otherwise later wins", "[precedence]") {
   auto online = candidate("policy-online", DocKind::Normative, "rebate", Medium::Online, {2025, 4, 1});
   auto paper = candidate("policy-paper", DocKind::Normative, "rebate", Medium::Paper, {2025, 6, 1});
   auto other = candidate("rules", DocKind::Normative, "rules", Medium::Online, {2025, 5, 10});
@@ -74,7 +74,7 @@ TEST_CASE("same publication date and no other rule: unresolved, never picked", "
   CHECK(r.overridden[0].rule == Rule::LaterPublication);
 }
 
-TEST_CASE("a policy may reorder, drop and re-basis rules; an invalid one names the key and line", "[precedence]") {
+TEST_CASE("a policy may reorder, drop and re-basis rules, and an invalid one names the key and line", "[precedence]") {
   Policy p = load_policy(
       "precedence:\n  agreement: partner-framework\n  rules:\n    - rule: later-publication\n      basis: partner-framework#2.p2\n"
       "    - rule: agreement-over-document\n",

@@ -138,7 +138,7 @@ TEST_CASE("commit validates first: an unusable document changes nothing", "[stor
   CHECK(head_after == head_before);
 }
 
-TEST_CASE("commit records a document with drafting defects, warning; --strict refuses it", "[store]") {
+TEST_CASE("commit records a document with drafting defects and warns, and --strict refuses it", "[store]") {
   TempDir dir;
   Repository::init(dir.path);
   write_file(dir.path / "gap.md", "---\nid: gap\ntitle: 有缺陷的规则\nkind: normative\npublished: 2025-01-01\n---\n第一条 甲。\n\n第三条 乙。\n");

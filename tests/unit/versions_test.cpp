@@ -39,7 +39,7 @@ TEST_CASE("a back-filled revision committed later takes its place by date, not b
   CHECK(revs[2].commit == "c1");
 }
 
-TEST_CASE("drafts never apply; a withdrawn revision ends the document; removal ends it", "[versions]") {
+TEST_CASE("drafts never apply, and a withdrawn revision ends the document, and removal ends it", "[versions]") {
   std::vector<Revision> revs = {rev(0, {2025, 1, 1}, {2025, 1, 1}), rev(1, {2025, 3, 1}, {2025, 3, 1}, Status::Draft),
                                 rev(2, {2025, 5, 1}, {2025, 6, 1}, Status::Withdrawn)};
   CHECK(version_in_force(revs, {2025, 4, 1})->commit == "c0");
