@@ -730,6 +730,31 @@ class Aligner {
     pair_rewritten_and_moved(olds, news, old_grams, new_grams, old_index, new_index);
   }
 
+  // The unpaired article among `candidates` closest to `from`, at least
+  // kRewrittenInPlace alike, or -1.
+  int closest_unpaired(int from, const std::vector<int>& candidates, std::map<int, std::vector<std::uint32_t>>& from_grams,
+                       std::map<int, std::vector<std::uint32_t>>& to_grams, const std::vector<int>& to_index,
+                       const std::vector<int>& to_match) {
+    int best = -1;
+    double best_score = kRewrittenInPlace;
+    for (int c : candidates) {
+      if (to_match[at(to_index[at(c)])] >= 0) continue;
+      double score = dice(from_grams[from], to_grams[c]);
+      if (score >= best_score) best_score = score, best = c;
+    }
+    return best;
+  }
+
+  // The new article that the old article `o` and it are each the other's
+  // closest unpaired article, or -1.
+  int mutual_partner(int o, const std::vector<int>& olds, const std::vector<int>& news,
+                     std::map<int, std::vector<std::uint32_t>>& old_grams, std::map<int, std::vector<std::uint32_t>>& new_grams,
+                     const std::vector<int>& old_index, const std::vector<int>& new_index) {
+    int n = closest_unpaired(o, news, old_grams, new_grams, new_index, new_match_);
+    if (n < 0 || closest_unpaired(n, olds, new_grams, old_grams, old_index, old_match_) != o) return -1;
+    return n;
+  }
+
   // Articles still unpaired anywhere, each the other's closest among the
   // unpaired, at least kRewrittenInPlace alike and confirmed by the word diff,
   // are one article rewritten and moved (the Company Law's 法定代表人 article
@@ -737,21 +762,11 @@ class Aligner {
   void pair_rewritten_and_moved(const std::vector<int>& olds, const std::vector<int>& news,
                                 std::map<int, std::vector<std::uint32_t>>& old_grams, std::map<int, std::vector<std::uint32_t>>& new_grams,
                                 const std::vector<int>& old_index, const std::vector<int>& new_index) {
-    auto closest = [&](int from, const std::vector<int>& candidates, auto& from_grams, auto& to_grams, auto& to_index, auto& to_match) {
-      int best = -1;
-      double best_score = kRewrittenInPlace;
-      for (int c : candidates) {
-        if (to_match[at(to_index[at(c)])] >= 0) continue;
-        double score = dice(from_grams[from], to_grams[c]);
-        if (score >= best_score) best_score = score, best = c;
-      }
-      return best;
-    };
     for (int o : olds) {
       int og = old_index[at(o)];
       if (old_match_[at(og)] >= 0) continue;
-      int n = closest(o, news, old_grams, new_grams, new_index, new_match_);
-      if (n < 0 || closest(n, olds, new_grams, old_grams, old_index, old_match_) != o) continue;
+      int n = mutual_partner(o, olds, news, old_grams, new_grams, old_index, new_index);
+      if (n < 0) continue;
       int ng = new_index[at(n)];
       if (text_similarity(article_unit_text(*old_[at(og)].clause), article_unit_text(*new_[at(ng)].clause), segmenter_, terms_) <
           options_.rewritten_threshold)
@@ -765,21 +780,11 @@ class Aligner {
   void pair_rewritten_in_place(const std::vector<int>& olds, const std::vector<int>& news,
                                std::map<int, std::vector<std::uint32_t>>& old_grams, std::map<int, std::vector<std::uint32_t>>& new_grams,
                                const std::vector<int>& old_index, const std::vector<int>& new_index) {
-    auto closest = [&](int from, const std::vector<int>& candidates, auto& from_grams, auto& to_grams, auto& to_index, auto& to_match) {
-      int best = -1;
-      double best_score = kRewrittenInPlace;
-      for (int c : candidates) {
-        if (to_match[at(to_index[at(c)])] >= 0) continue;
-        double score = dice(from_grams[from], to_grams[c]);
-        if (score >= best_score) best_score = score, best = c;
-      }
-      return best;
-    };
     for (int o : olds) {
       int og = old_index[at(o)];
       if (old_match_[at(og)] >= 0) continue;
-      int n = closest(o, news, old_grams, new_grams, new_index, new_match_);
-      if (n < 0 || closest(n, olds, new_grams, old_grams, old_index, old_match_) != o) continue;
+      int n = mutual_partner(o, olds, news, old_grams, new_grams, old_index, new_index);
+      if (n < 0) continue;
       int ng = new_index[at(n)];
       if (fits_order(og, ng)) link(og, ng, true);
     }
