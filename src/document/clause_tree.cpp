@@ -120,6 +120,9 @@ class Builder {
   std::vector<Open> stack_;
   std::vector<std::string> pending_subjects_;
   std::optional<Toc> toc_;
+  // Indented text is read again as Markdown; tabs can nest it a level at a time.
+  static constexpr int kMaxReparseDepth = 64;
+  int reparse_depth_ = 0;
 
   static std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
@@ -251,14 +254,45 @@ class Builder {
       paragraph(n, trim(literal), floor);
       return;
     }
+    if (reparse_depth_ >= kMaxReparseDepth) {  // each line a paragraph, as written
+      int line = line_of(n);
+      for (std::string_view l : split_lines(literal)) {
+        paragraph_text(trim(l), line, line, floor);
+        ++line;
+      }
+      return;
+    }
+    literal = dedent(literal);
     markdown::Tree inner = markdown::parse(literal);
     std::vector<std::string_view> saved_lines = std::move(lines_);
     int saved_offset = offset_;
     lines_ = split_lines(literal);
     offset_ += start - 1;
+    ++reparse_depth_;
     blocks(inner.get(), floor);
+    --reparse_depth_;
     lines_ = std::move(saved_lines);
     offset_ = saved_offset;
+  }
+
+  // Indented text read again is read once: the indentation all its lines share
+  // goes in one step (a line indented 40,000 spaces is not 10,000 code blocks).
+  static std::string dedent(const std::string& text) {
+    std::vector<std::string_view> lines = split_lines(text);
+    std::size_t common = std::string::npos;
+    for (std::string_view l : lines) {
+      std::size_t indent = l.find_first_not_of(" \t");
+      if (indent != std::string_view::npos) common = std::min(common, indent);
+    }
+    if (common == std::string::npos || common == 0) return text;
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      std::string_view l = lines[i];
+      out.append(l.substr(std::min(common, l.size())));
+      if (i + 1 < lines.size()) out.push_back('\n');
+    }
+    return out;
   }
 
   void heading(cmark_node* n, std::size_t floor) {

@@ -164,6 +164,12 @@ TEST_CASE("articles pasted with single line breaks are separate articles", "[doc
   CHECK(get(pasted, "2.p1").text == "保密期限为两年。");
 }
 
+TEST_CASE("deeply indented text is read once, as text", "[document][tree][statute]") {
+  Document d = parse(std::string(40000, ' ') + "第一条 甲。\n\n" + std::string(400, '\t') + "第二条 乙。\n");
+  CHECK(ids(d) == std::vector<std::string>{"1", "2"});
+  CHECK(get(d, "2").text == "乙。");
+}
+
 TEST_CASE("typographic spaces in a heading are no part of its text", "[document][tree][statute]") {
   Document d = parse("## 第一章\u2002\u2002基本规定\n\n第一条 甲。\n");
   CHECK(get(d, "zhang1").heading == "基本规定");
