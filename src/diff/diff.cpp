@@ -667,15 +667,8 @@ class Aligner {
     std::map<int, std::vector<int>> parts_of_old;  // old unit → new units
     for (int n : news) {
       if (matched_new(n)) continue;
-      int best = -1;
-      double best_share = 0;
-      for (int o : olds) {
-        double s = share_in(new_grams[n], old_grams[o]);
-        if (s > best_share) best_share = s, best = o;
-      }
-      if (best < 0 || best_share < kPartShare) continue;
-      auto taken = intersect(new_grams[n], old_grams[best]);
-      if (taken.size() < kPartMinCommon) continue;
+      int best = host_of(new_grams[n], olds, old_grams);
+      if (best < 0) continue;
       if (int m = old_match_[at(old_index[at(best)])]; m >= 0 &&
           !carries_away(new_grams[n], old_grams[best], new_grams[unit_of_new(m)]))
         continue;
@@ -699,15 +692,8 @@ class Aligner {
     std::map<int, std::vector<int>> parts_of_new;  // new unit → old units
     for (int o : olds) {
       if (matched_old(o)) continue;
-      int best = -1;
-      double best_share = 0;
-      for (int n : news) {
-        double s = share_in(old_grams[o], new_grams[n]);
-        if (s > best_share) best_share = s, best = n;
-      }
-      if (best < 0 || best_share < kPartShare) continue;
-      auto kept = intersect(old_grams[o], new_grams[best]);
-      if (kept.size() < kPartMinCommon) continue;
+      int best = host_of(old_grams[o], news, new_grams);
+      if (best < 0) continue;
       int ng = new_index[at(best)];
       if (new_covered_[at(ng)]) continue;  // already part of a split
       if (int m = new_match_[at(ng)]; m >= 0 && !carries_away(old_grams[o], new_grams[best], old_grams[unit_of_old(m)])) continue;
@@ -728,6 +714,21 @@ class Aligner {
     }
     pair_rewritten_in_place(olds, news, old_grams, new_grams, old_index, new_index);
     pair_rewritten_and_moved(olds, news, old_grams, new_grams, old_index, new_index);
+  }
+
+  // The article among `hosts` that holds the largest share of `part`'s
+  // character pairs, when that share makes `part` a piece of it (a split's
+  // part, a merge's source: kPartShare, at least kPartMinCommon pairs); -1 otherwise.
+  static int host_of(const std::vector<std::uint32_t>& part, const std::vector<int>& hosts,
+                     std::map<int, std::vector<std::uint32_t>>& host_grams) {
+    int best = -1;
+    double best_share = 0;
+    for (int h : hosts) {
+      double s = share_in(part, host_grams[h]);
+      if (s > best_share) best_share = s, best = h;
+    }
+    if (best < 0 || best_share < kPartShare) return -1;
+    return intersect(part, host_grams[best]).size() < kPartMinCommon ? -1 : best;
   }
 
   // The unpaired article among `candidates` closest to `from`, at least
