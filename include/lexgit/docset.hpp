@@ -5,8 +5,10 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +57,50 @@ class DocumentSet {
   struct Impl;
   explicit DocumentSet(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+};
+
+// A command-line argument that names a date or a revision: the date when it is
+// one (2026-01-31, 2026年1月31日, 2026/1/31 — the forms text::parse_date reads),
+// nullopt when it is a revision. Written like a date but none (2026/13/01,
+// 2026-02-30): Error(Usage) "'2026/13/01' is not a date", the same message
+// from every command.
+std::optional<text::Date> date_argument(std::string_view arg);
+// The one error for a date argument that is not a date.
+Error not_a_date(std::string_view arg);
+
+// One side of a comparison, the same for every command that compares (diff,
+// notice): the documents at a revision, the versions in force on a date, or a
+// single document file — a draft in the work tree, committed or not.
+class Side {
+ public:
+  // `arg`: an existing file, a date (see date_argument) or a revision,
+  // resolved in the repository around `dir`.
+  static Side open(const std::filesystem::path& dir, const std::string& arg);
+
+  // What was compared, for a redline's header: the file, "in force on
+  // 2026-03-01", or "v2 (0a1b2c3d4e5f)".
+  const std::string& label() const { return label_; }
+  bool is_file() const { return file_.has_value(); }
+  const Document& file() const { return *file_; }
+  // The documents' set (nullptr for a file).
+  DocumentSet* set() { return set_ ? &*set_ : nullptr; }
+
+  bool has(const std::string& id) const;
+  std::set<std::string> ids() const;
+  // The blob a document is stored as, to skip unchanged ones without parsing
+  // (empty for a file, or when this side does not have it).
+  std::string blob(const std::string& id) const;
+  // The revision that recorded the document on this side (nullopt for a file).
+  std::optional<Revision> revision(const std::string& id) const;
+  // The document, or an empty one (no clauses) when this side does not have it.
+  Document load(const std::string& id);
+  std::vector<std::string> take_warnings();
+
+ private:
+  std::string label_;
+  std::optional<Document> file_;
+  std::optional<DocumentSet> set_;
+  std::map<std::string, Revision> entries_;
 };
 
 }  // namespace lexgit

@@ -14,6 +14,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "lexgit/diff.hpp"
+#include "lexgit/docset.hpp"
 #include "lexgit/document.hpp"
 #include "lexgit/period.hpp"
 #include "lexgit/precedence.hpp"
@@ -29,6 +30,7 @@ struct NoticePeriod {
   text::Duration duration;
   std::string text;         // as written: 一个月
   std::string basis;        // DOC#ID of the clause
+  std::string citation;     // the clause as a lawyer cites it: 第七部分第一款
   std::string part;         // the part that states it: 第七部分“协议条款的变更”
   std::string clause_text;  // the clause's text
   std::string commit;       // the commit that recorded the version read (empty for a file)
@@ -40,10 +42,14 @@ struct NoticePeriod {
 NoticePeriod find_notice_period(const Document& agreement);
 
 // The notice period in force on `date`: read from the version of the agreement
-// in force on that date among `revisions` (one document's revisions). A
-// revision that changes the period governs only notices dated on or after its
-// effective date. Error(NotFound) when no version is in force on the date.
-NoticePeriod notice_period_on(Versions& versions, const std::vector<Revision>& revisions, text::Date date);
+// in force on that date among `revisions` (one document's revisions) recorded
+// before `notified`, the revision the notice is for. A revision never governs
+// its own notice: one that shortens the period is notified under the period it
+// replaces, even when it is dated to take effect on the notice day. A revision
+// that changes the period governs the notices of later revisions dated on or
+// after its effective date. Error(NotFound) when no version is in force.
+NoticePeriod notice_period_on(Versions& versions, const std::vector<Revision>& revisions, text::Date date,
+                              const std::optional<Revision>& notified = std::nullopt);
 
 // ---- Classification ----------------------------------------------------------------
 
@@ -81,6 +87,7 @@ Classification classify(const diff::Change& change, const text::Segmenter& segme
 
 struct NoticeChange {
   diff::Change change;
+  std::string old_citation, new_citation;  // 第十部分第3项, as each version numbers it; empty for the absent side
   Classification classification;
   text::Date effective;
   std::string part;  // the part it belongs to, as headed: "九． 赔偿责任"; "序言" before part 一
@@ -91,6 +98,12 @@ struct Part {
   std::vector<NoticeChange> changes;
 };
 
+// A renumbered unit, as the notice's 条款序号调整 table lists it.
+struct Renumbering {
+  std::string old_citation, new_citation;
+  bool references_updated = false;  // only its cross-references to renumbered units changed
+};
+
 struct Notice {
   std::string agreement;  // document id
   std::string title;      // the agreement's title (front matter)
@@ -98,9 +111,12 @@ struct Notice {
   NoticePeriod period;
   period::Period computed;  // the period from D
   std::vector<Part> parts;  // changes grouped by part, in the new version's order
-  std::string from_label, to_label;    // what was compared
+  std::string from_label, to_label;    // what was compared (for messages, never in the letter)
   std::string from_commit, to_commit;  // the commits that recorded the two versions; to_commit may be empty (not yet recorded)
-  std::string void_basis, retroactivity_basis;  // from the precedence policy
+  FrontMatter before_meta;             // the version before: its publication and effective dates name it
+  std::vector<Renumbering> renumbered;  // units only renumbered: listed once, in 条款序号调整, not as revisions
+  std::vector<std::string> caveats;    // sentences the partner must read (in Chinese): a holiday schedule not loaded …
+  std::string void_basis, retroactivity_basis;  // from the precedence policy, cited: 第七部分第二款
   std::string signatory = "北京青云科技股份有限公司";
 
   std::vector<const NoticeChange*> changes() const;
@@ -117,6 +133,7 @@ struct Inputs {
   precedence::Policy policy;
   Overrides overrides;
   std::string from_label, to_label, from_commit, to_commit;
+  const period::Calendar* calendar = nullptr;  // default: the built-in one
 };
 
 // Compares the two versions, classifies and dates every change. An override
@@ -159,5 +176,32 @@ Settings load_settings(std::string_view yaml, const std::string& file);
 // Error(BadInput) naming the key (notice.from, notice.to) when one is missing
 // or is not an address.
 std::string render_eml(const Notice& n, const Settings& settings, long long now);
+
+// ---- Drafting a notice in a repository -------------------------------------------
+
+// What `lexgit notice` is asked: the two versions (each a revision, a date —
+// the version in force —, or a file: a draft not yet committed) and the
+// notice date.
+struct Request {
+  std::string from, to;
+  text::Date date;
+  Overrides overrides;
+};
+
+struct Draft {
+  Notice notice;
+  Settings settings;                  // the notice section of .lexgit.yaml
+  std::vector<std::string> warnings;  // for the user, not the partner
+};
+
+// Reads both versions of the agreement (the repository's .lexgit.yaml names
+// it), the notice period from the agreement in force on the notice date before
+// the revision notified, and prepares the notice. Writes nothing.
+Draft draft(const std::filesystem::path& dir, const Request& request, const text::Segmenter& segmenter);
+
+// The same from versions already read: `before` and `after` sides of the
+// comparison, `head` the repository as committed.
+Draft draft(DocumentSet& head, Side& before, Side& after, text::Date date, const Overrides& overrides,
+            const text::Segmenter& segmenter);
 
 }  // namespace lexgit::notice

@@ -92,6 +92,15 @@ class Repository {
     std::string author;  // "Name <email>"; default: git's user.name and user.email
     // The commit the edit started from; default: the tip when commit() starts.
     std::optional<std::string> base;
+    // Commits recorded first, in order, each with its own files and message,
+    // the branch moving once for all of them: all are recorded or none. (A
+    // publication records the version with only its security changes, then the
+    // whole revision.) `files` must name every path the stages write.
+    struct Stage {
+      std::map<std::string, std::string> files;
+      std::string message;
+    };
+    std::vector<Stage> stages;
   };
   // Records the files as one commit on the current branch, compare-and-swap:
   // if the branch moved meanwhile and the new commits touched none of these

@@ -13,71 +13,6 @@ namespace lexgit::cli {
 namespace {
 namespace fs = std::filesystem;
 
-// One side of the comparison: the documents at a revision, the versions in
-// force on a date, or a single file.
-class Side {
- public:
-  static Side open(const std::string& arg) {
-    Side side;
-    if (fs::is_regular_file(arg)) {
-      side.file_ = load_document(arg);
-      side.file_->require_valid();
-      side.label_ = arg;
-      return side;
-    }
-    if (looks_like_date(arg)) {
-      auto date = parse_iso_date(arg);
-      if (!date) throw Error(ErrorCode::Usage, "'" + arg + "' is not a calendar day");
-      side.set_.emplace(DocumentSet::open(".", Selection{.rev = std::nullopt, .at = date}));
-      side.label_ = "in force on " + arg;
-    } else {
-      if (!Repository::discover("."))
-        throw Error(ErrorCode::NotFound, "no file '" + arg + "', and revisions need a git repository (this is not one)");
-      side.set_.emplace(DocumentSet::open(".", Selection{.rev = arg, .at = std::nullopt}));
-      side.label_ = arg + " (" + side.set_->tip().substr(0, 12) + ")";
-    }
-    for (Revision& r : side.set_->entries()) side.entries_.emplace(r.doc, std::move(r));
-    return side;
-  }
-
-  const std::string& label() const { return label_; }
-  bool is_file() const { return file_.has_value(); }
-  const Document& file() const { return *file_; }
-
-  bool has(const std::string& id) const { return file_ ? file_->meta.id == id : entries_.count(id) > 0; }
-  std::set<std::string> ids() const {
-    std::set<std::string> out;
-    if (file_) out.insert(file_->meta.id);
-    for (const auto& [id, r] : entries_) out.insert(id);
-    return out;
-  }
-  // The blob a document is stored as, to skip unchanged ones without parsing.
-  std::string blob(const std::string& id) const {
-    auto it = entries_.find(id);
-    return it == entries_.end() ? "" : it->second.blob;
-  }
-  // The document, or an empty one (no clauses) when this side does not have it.
-  Document load(const std::string& id) {
-    if (file_) return *file_;
-    auto it = entries_.find(id);
-    if (it == entries_.end()) {
-      Document absent;
-      absent.meta.id = id;
-      return absent;
-    }
-    return set_->load(it->second);
-  }
-  void print_warnings_if_any() {
-    if (set_) print_warnings(*set_);
-  }
-
- private:
-  std::string label_;
-  std::optional<Document> file_;
-  std::optional<DocumentSet> set_;
-  std::map<std::string, Revision> entries_;
-};
-
 // The document ids to compare: those asked for, or every one that differs.
 std::vector<std::string> documents_to_compare(const Side& a, const Side& b, const std::vector<std::string>& asked) {
   if (a.is_file() || b.is_file()) return {a.is_file() ? a.file().meta.id : b.file().meta.id};
@@ -128,7 +63,7 @@ Action add_diff(CLI::App& app, Globals&) {
   cmd->add_flag("--stat", args->stat, "Only the counts of changes per document and kind");
   add_color_option(cmd, args->color);
   return [args] {
-    Side a = Side::open(args->from), b = Side::open(args->to);
+    Side a = Side::open(".", args->from), b = Side::open(".", args->to);
     if ((a.is_file() || b.is_file()) && !args->docs.empty())
       throw Error(ErrorCode::Usage, "a file is compared as the document it holds: name no DOC");
     text::Segmenter segmenter;
@@ -141,8 +76,8 @@ Action add_diff(CLI::App& app, Globals&) {
       d.after_label = b.has(id) ? b.label() : "(absent)";
       if (named || !d.changes.empty()) diffs.push_back(std::move(d));
     }
-    a.print_warnings_if_any();
-    b.print_warnings_if_any();
+    print_warnings(a.take_warnings());
+    print_warnings(b.take_warnings());
     std::cout << render(diffs, {a.label(), b.label()}, args->format, args->stat, use_color(args->color));
     return 0;
   };

@@ -54,6 +54,7 @@ struct SelectionArgs {
 
 // Prints what the library wants the user to know (a cache rebuilt, …) on stderr.
 void print_warnings(DocumentSet& set);
+void print_warnings(const std::vector<std::string>& warnings);
 
 // ---- output helpers ----
 

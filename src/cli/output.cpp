@@ -20,7 +20,10 @@ bool looks_like_date(const std::string& s) {
 
 text::Date date_option(const std::string& value, std::string_view option) {
   auto d = text::parse_date(value);
-  if (!d) throw Error(ErrorCode::Usage, std::string(option) + " must be a date such as 2026-01-31, not '" + value + "'");
+  if (!d) {
+    Error e = not_a_date(value);
+    throw Error(e.code(), std::string(option) + ": " + e.what());
+  }
   return *d;
 }
 
@@ -43,9 +46,11 @@ Reading SelectionArgs::reading(Lineage& lineage) const {
   return lineage.reading(s.at, today(), s.rev.has_value());
 }
 
-void print_warnings(DocumentSet& set) {
-  for (const std::string& w : set.take_warnings()) std::cerr << "lexgit: warning: " << w << "\n";
+void print_warnings(const std::vector<std::string>& warnings) {
+  for (const std::string& w : warnings) std::cerr << "lexgit: warning: " << w << "\n";
 }
+
+void print_warnings(DocumentSet& set) { print_warnings(set.take_warnings()); }
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& contents) {
   std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");

@@ -21,7 +21,7 @@ std::string intro(const Notice& n) {
 
 std::string period_paragraph(const Notice& n) {
   const period::Period& p = n.computed;
-  std::string s = "依本协议" + n.period.part + "（" + n.period.basis + "），青云科技变更本协议条款，应提前" + n.period.text +
+  std::string s = "依本协议" + n.period.citation + "的约定，青云科技变更本协议条款，应提前" + n.period.text +
                   "通知贵公司；与安全和保障相关的条款可随时变更。本通知发出之日为" + zh(n.date) + "，通知期间自次日起算，至" +
                   zh(p.last_day) + "届满";
   if (p.last_day != p.nominal_last_day)
@@ -42,12 +42,18 @@ std::string void_paragraph(const Notice& n) {
          n.void_basis + "）。";
 }
 
+// The versions, named as a partner knows them: by their publication and effective dates.
 std::string revision_paragraph(const Notice& n) {
-  std::string s = "本通知所涉协议版本：修订前版本为 " + n.from_label;
-  if (!n.from_commit.empty()) s += "（提交 " + n.from_commit + "）";
-  s += "；修订后版本为 " + n.to_label;
-  s += n.to_commit.empty() ? "（与本通知一并提交）" : "（提交 " + n.to_commit + "）";
-  return s + "。";
+  std::string s = "本通知所涉协议版本：修订前版本为" + zh(n.before_meta.published) + "发布";
+  if (n.before_meta.effective != n.before_meta.published) s += "、自" + zh(n.before_meta.effective) + "起生效";
+  s += "的版本；修订后版本于本通知发出之日（" + zh(n.date) + "）发布，";
+  if (all_security(n)) return s + "自同日起生效。";
+  if (any_security(n)) return s + "其中与安全和保障相关的条款自同日起生效，其余条款自" + zh(n.effective()) + "起生效。";
+  return s + "自" + zh(n.effective()) + "起生效。";
+}
+
+std::string renumbering_paragraph() {
+  return "下列条款仅调整序号，内容未作修订（条款内对其他条款的引用随之调整的，一并注明）：";
 }
 
 }  // namespace
@@ -65,9 +71,16 @@ std::string kind_zh(diff::ChangeKind kind) {
   return {};
 }
 
-std::string change_refs(const diff::Change& c) {
-  if (c.before && c.after && c.before->ref != c.after->ref) return c.before->ref + " → " + c.after->ref;
-  return c.after ? c.after->ref : c.before->ref;
+std::string change_citation(const NoticeChange& c) {
+  if (c.old_citation.empty()) return c.new_citation;
+  if (c.new_citation.empty()) return c.old_citation;
+  if (c.old_citation != c.new_citation) return c.new_citation + "（原" + c.old_citation + "）";
+  return c.new_citation;
+}
+
+std::string numbered(const diff::Side& side) {
+  if (side.number.empty() || side.number == "-" || side.text.starts_with(side.number)) return side.text;
+  return side.number + (side.number.ends_with("、") || side.number.ends_with("．") ? "" : " ") + side.text;
 }
 
 std::vector<std::string> change_facts(const NoticeChange& c) {
@@ -89,7 +102,13 @@ std::vector<Block> compose(const Notice& n) {
     out.push_back({K::Part, {part.heading}});
     for (const NoticeChange& c : part.changes) out.push_back({K::Change, {}, &c, ++number});
   }
+  if (!n.renumbered.empty()) {
+    out.push_back({K::Section, {"条款序号调整"}});
+    out.push_back({K::Paragraph, {renumbering_paragraph()}});
+    out.push_back({K::Renumbering, {}});
+  }
   out.push_back({K::Section, {"其他事项"}});
+  for (const std::string& caveat : n.caveats) out.push_back({K::Paragraph, {caveat}});
   out.push_back({K::Paragraph, {retroactivity_paragraph(n)}});
   out.push_back({K::Paragraph, {void_paragraph(n)}});
   out.push_back({K::Paragraph, {revision_paragraph(n)}});

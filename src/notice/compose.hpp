@@ -17,6 +17,7 @@ struct Block {
     Section,     // 修订内容
     Part,        // 九． 赔偿责任
     Change,      // one change (see `change`)
+    Renumbering,  // the table of units only renumbered (Notice::renumbered)
     Closing,     // 特此通知。
     Signature,   // the signatory, then the date (two lines)
   };
@@ -32,7 +33,14 @@ std::vector<Block> compose(const Notice& n);
 std::vector<std::string> change_facts(const NoticeChange& c);
 // 修改 / 新增 / 删除 / 移动 / 重新编号
 std::string kind_zh(diff::ChangeKind kind);
-// The ref a change is known by: the new one; the old one for a removal; "old → new" when they differ.
-std::string change_refs(const diff::Change& c);
+// The clause a change is known by, cited: the new citation; the old one for a
+// removal; 第十部分第3项（原第九部分第3项） when the number changed.
+std::string change_citation(const NoticeChange& c);
+// A clause's text with its number as that version wrote it: （三） …, 3. …
+std::string numbered(const diff::Side& side);
+// The heading row of the renumbering table.
+inline const char* kRenumberingHeader[] = {"原序号", "现序号", "说明"};
+// A row's note: 条款内引用的序号相应调整, or empty.
+inline std::string renumbering_note(const Renumbering& r) { return r.references_updated ? "条款内引用的序号相应调整" : ""; }
 
 }  // namespace lexgit::notice

@@ -39,12 +39,12 @@ std::string md_quote(const std::string& text) {
 
 void md_change(const Block& b, std::ostream& out) {
   const diff::Change& c = b.change->change;
-  out << "#### " << b.number << ". " << kind_zh(c.kind) << " `" << change_refs(c) << "`\n\n";
+  out << "#### " << b.number << ". " << kind_zh(c.kind) << " " << redline::escape_markdown(change_citation(*b.change)) << "\n\n";
   for (const std::string& fact : change_facts(*b.change)) out << "- " << redline::escape_markdown(fact) << "\n";
   out << "\n";
   Quotes q = quotes_of(c);
-  if (c.before) out << q.old_label << "\n\n" << md_quote(c.before->text) << "\n";
-  if (c.after) out << q.new_label << "\n\n" << md_quote(c.after->text) << "\n";
+  if (c.before) out << q.old_label << "\n\n" << md_quote(numbered(*c.before)) << "\n";
+  if (c.after) out << q.new_label << "\n\n" << md_quote(numbered(*c.after)) << "\n";
   if (q.redline) out << "修订对照（<del>删除</del>、<ins>新增</ins>）：\n\n" << redline::render_change_markdown(c) << "\n";
 }
 
@@ -70,6 +70,8 @@ blockquote p { margin: 0.2rem 0; }
 del { background: #ffebe9; color: #82071e; text-decoration: line-through; }
 ins { background: #dafbe1; color: #116329; text-decoration: none; border-bottom: 2px solid #1a7f37; }
 .closing { text-indent: 2em; margin-top: 1.5rem; }
+table.renumbering { border-collapse: collapse; margin: 0.5rem 0 1rem; }
+table.renumbering th, table.renumbering td { border: 1px solid #d0d7de; padding: 0.2rem 0.8rem; text-align: left; }
 .signature { text-align: right; margin-top: 2rem; }
 .signature p { margin: 0; }
 )";
@@ -84,17 +86,34 @@ void html_change(const Block& b, std::ostream& out) {
   const NoticeChange& nc = *b.change;
   const diff::Change& c = nc.change;
   out << "<section class=\"change " << diff::to_string(c.kind) << (nc.classification.security ? " security" : "") << "\">\n<h4>"
-      << b.number << ". " << redline::escape_html(kind_zh(c.kind)) << " <span class=\"ref\">" << redline::escape_html(change_refs(c))
-      << "</span></h4>\n<ul class=\"facts\">";
+      << b.number << ". " << redline::escape_html(kind_zh(c.kind)) << " " << redline::escape_html(change_citation(nc))
+      << "</h4>\n<ul class=\"facts\">";
   for (const std::string& fact : change_facts(nc)) out << "<li>" << redline::escape_html(fact) << "</li>";
   out << "</ul>\n";
   Quotes q = quotes_of(c);
-  if (c.before) out << "<p class=\"label\">" << q.old_label << "</p>\n" << html_quote(c.before->text);
-  if (c.after) out << "<p class=\"label\">" << q.new_label << "</p>\n" << html_quote(c.after->text);
+  if (c.before) out << "<p class=\"label\">" << q.old_label << "</p>\n" << html_quote(numbered(*c.before));
+  if (c.after) out << "<p class=\"label\">" << q.new_label << "</p>\n" << html_quote(numbered(*c.after));
   if (q.redline)
     out << "<p class=\"label\">修订对照（<del>删除</del>、<ins>新增</ins>）：</p>\n<blockquote class=\"redline\">"
         << redline::render_change_html(c) << "</blockquote>\n";
   out << "</section>\n";
+}
+
+void md_renumbering(const Notice& n, std::ostream& out) {
+  out << "| " << kRenumberingHeader[0] << " | " << kRenumberingHeader[1] << " | " << kRenumberingHeader[2] << " |\n| --- | --- | --- |\n";
+  for (const Renumbering& r : n.renumbered)
+    out << "| " << redline::escape_markdown(r.old_citation) << " | " << redline::escape_markdown(r.new_citation) << " | "
+        << renumbering_note(r) << " |\n";
+  out << "\n";
+}
+
+void html_renumbering(const Notice& n, std::ostream& out) {
+  out << "<table class=\"renumbering\">\n<tr><th>" << kRenumberingHeader[0] << "</th><th>" << kRenumberingHeader[1] << "</th><th>"
+      << kRenumberingHeader[2] << "</th></tr>\n";
+  for (const Renumbering& r : n.renumbered)
+    out << "<tr><td>" << redline::escape_html(r.old_citation) << "</td><td>" << redline::escape_html(r.new_citation) << "</td><td>"
+        << renumbering_note(r) << "</td></tr>\n";
+  out << "</table>\n";
 }
 
 }  // namespace
@@ -111,6 +130,7 @@ std::string render_markdown(const Notice& n) {
       case Block::Kind::Section: out << "## " << text << "\n\n"; break;
       case Block::Kind::Part: out << "### " << text << "\n\n"; break;
       case Block::Kind::Change: md_change(b, out); break;
+      case Block::Kind::Renumbering: md_renumbering(n, out); break;
       case Block::Kind::Signature:
         for (std::size_t i = 0; i < b.lines.size(); ++i)
           out << redline::escape_markdown(b.lines[i]) << (i + 1 < b.lines.size() ? "  \n" : "\n");
@@ -131,6 +151,7 @@ std::string render_html(const Notice& n) {
       case Block::Kind::Section: body << "<h2>" << text << "</h2>\n"; break;
       case Block::Kind::Part: body << "<h3>" << text << "</h3>\n"; break;
       case Block::Kind::Change: html_change(b, body); break;
+      case Block::Kind::Renumbering: html_renumbering(n, body); break;
       case Block::Kind::Closing: body << "<p class=\"closing\">" << text << "</p>\n"; break;
       case Block::Kind::Signature:
         body << "<div class=\"signature\">";

@@ -14,7 +14,7 @@ std::string part_heading(const Document& doc, const std::string& id) {
   const Clause* part = doc.find(top);
   if (!part || part->number.empty()) return "序言";
   std::string title = part->heading.empty() ? part->text : part->heading;
-  return part->number + (part->number.ends_with("．") || part->number.ends_with(".") ? " " : "") + title;
+  return cite(doc, top) + "　" + title;
 }
 
 std::string part_of(const diff::Change& c, const Document& before, const Document& after) {
@@ -60,6 +60,37 @@ std::map<std::size_t, Basis> resolve_overrides(const Overrides& o, const std::ve
   return out;
 }
 
+// A unit that only took a new number: its text is the same, or only its
+// cross-references to renumbered units changed.
+bool only_renumbered(const diff::Change& c) {
+  return c.kind == diff::ChangeKind::Renumbered && (c.edits.empty() || c.consequential);
+}
+
+// "7.p2" is under "7" (and "7.p2.1" under both).
+bool under(const std::string& id, const std::string& ancestor) { return id.size() > ancestor.size() && id.starts_with(ancestor + "."); }
+
+// A policy's basis (DOC#ID) as the agreement cites it; other refs as given.
+std::string cited_basis(const std::string& ref, const Document& agreement) {
+  std::string prefix = agreement.meta.id + "#";
+  if (!ref.starts_with(prefix)) return ref;
+  return cite(agreement, ref.substr(prefix.size()));
+}
+
+// The renumbered units, each once: a part renumbered with its clauses is one row.
+std::vector<Renumbering> renumbering_table(const std::vector<diff::Change>& renumbered, const Document& before, const Document& after) {
+  std::vector<Renumbering> out;
+  std::vector<const diff::Change*> listed;
+  for (const diff::Change& c : renumbered) {
+    bool inside = std::any_of(listed.begin(), listed.end(), [&](const diff::Change* p) {
+      return under(c.before->id, p->before->id) && under(c.after->id, p->after->id);
+    });
+    if (inside) continue;
+    listed.push_back(&c);
+    out.push_back({cite(before, c.before->id), cite(after, c.after->id), !c.edits.empty()});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<const NoticeChange*> Notice::changes() const {
@@ -89,16 +120,24 @@ Notice prepare(const Inputs& in, const text::Segmenter& segmenter) {
   n.title = in.after->meta.title;
   n.date = in.date;
   n.period = in.period;
-  n.computed = period::compute(in.date, in.period.duration);
+  n.computed = period::compute(in.date, in.period.duration, in.calendar ? *in.calendar : period::Calendar::builtin());
+  n.before_meta = in.before->meta;
   n.from_label = in.from_label;
   n.to_label = in.to_label;
   n.from_commit = in.from_commit;
   n.to_commit = in.to_commit;
-  n.void_basis = in.policy.void_basis;
-  n.retroactivity_basis = in.policy.retroactivity_basis;
+  n.void_basis = cited_basis(in.policy.void_basis, *in.after);
+  n.retroactivity_basis = cited_basis(in.policy.retroactivity_basis, *in.after);
+  std::vector<diff::Change> renumbered;
   for (std::size_t i = 0; i < d.changes.size(); ++i) {
+    if (only_renumbered(d.changes[i]) && !overrides.count(i)) {
+      renumbered.push_back(std::move(d.changes[i]));
+      continue;
+    }
     NoticeChange c;
     c.change = std::move(d.changes[i]);
+    if (c.change.before) c.old_citation = cite(*in.before, c.change.before->id);
+    if (c.change.after) c.new_citation = cite(*in.after, c.change.after->id);
     c.classification = classify(c.change, segmenter);
     if (auto o = overrides.find(i); o != overrides.end()) c.classification = {o->second == Basis::OverrideSecurity, o->second, "", ""};
     c.effective = c.classification.security ? in.date : n.computed.effective;
@@ -107,6 +146,7 @@ Notice prepare(const Inputs& in, const text::Segmenter& segmenter) {
     if (part == n.parts.end()) part = n.parts.insert(n.parts.end(), Part{c.part, {}});
     part->changes.push_back(std::move(c));
   }
+  n.renumbered = renumbering_table(renumbered, *in.before, *in.after);
   return n;
 }
 

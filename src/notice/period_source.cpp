@@ -74,16 +74,23 @@ NoticePeriod find_notice_period(const Document& agreement) {
   p.duration = found.match->duration;
   p.text = found.clause->text.substr(found.match->offset, found.match->length);
   p.basis = agreement.meta.id + "#" + found.clause->id;
+  p.citation = cite(agreement, found.clause->id);
   p.part = part_name(*found.part);
   p.clause_text = found.clause->text;
   p.effective = agreement.meta.effective;
   return p;
 }
 
-NoticePeriod notice_period_on(Versions& versions, const std::vector<Revision>& revisions, text::Date date) {
+NoticePeriod notice_period_on(Versions& versions, const std::vector<Revision>& all, text::Date date,
+                              const std::optional<Revision>& notified) {
+  std::vector<Revision> revisions;
+  for (const Revision& r : all)
+    if (!notified || r.sequence < notified->sequence) revisions.push_back(r);
   std::optional<Revision> version = version_in_force(revisions, date);
   if (!version) {
-    if (revisions.empty()) throw Error(ErrorCode::NotFound, "the agreement has no revisions: the notice period is read from its change clause");
+    if (revisions.empty())
+      throw Error(ErrorCode::NotFound, notified ? "the agreement has no version before the one notified: the notice period is read from the change clause of the version in force before it"
+                                                : "the agreement has no revisions: the notice period is read from its change clause");
     throw Error(ErrorCode::NotFound, "the agreement '" + revisions.front().doc + "' is not in force on " + text::format_iso(date) + ": " +
                                          why_not_in_force(revisions, date).en +
                                          "; the notice period is read from the change clause in force on the notice date");

@@ -1,7 +1,7 @@
-// The notice as plain text: the text/plain part of the e-mail.
+// The notice as plain text: the text/plain part of the e-mail. No diff markup:
+// a partner's mail client shows it as it is, so it quotes the old and the new text.
 #include <sstream>
 
-#include "lexgit/redline.hpp"
 #include "notice/compose.hpp"
 
 namespace lexgit::notice {
@@ -15,19 +15,23 @@ void indented(const std::string& text, const std::string& indent, std::ostream& 
 
 void write_change(const Block& b, std::ostream& out) {
   const NoticeChange& c = *b.change;
-  out << b.number << ". " << kind_zh(c.change.kind) << "  " << change_refs(c.change) << "\n";
+  out << b.number << ". " << kind_zh(c.change.kind) << "  " << change_citation(c) << "\n";
   for (const std::string& fact : change_facts(c)) out << "   " << fact << "\n";
   if (c.change.before) {
     out << "   " << (c.change.after ? "原条款：" : "删除条款：") << "\n";
-    indented(c.change.before->text, "     ", out);
+    indented(numbered(*c.change.before), "     ", out);
   }
   if (c.change.after) {
     out << "   " << (c.change.before ? "修订为：" : "新增条款：") << "\n";
-    indented(c.change.after->text, "     ", out);
+    indented(numbered(*c.change.after), "     ", out);
   }
-  if (c.change.before && c.change.after) {
-    out << "   修订对照（[-删除-]、{+新增+}）：\n";
-    indented(redline::render_change_text(c.change), "     ", out);
+  out << "\n";
+}
+
+void write_renumbering(const Notice& n, std::ostream& out) {
+  for (const Renumbering& r : n.renumbered) {
+    std::string note = renumbering_note(r);
+    out << "   原" << r.old_citation << " → 现" << r.new_citation << (note.empty() ? "" : "（" + note + "）") << "\n";
   }
   out << "\n";
 }
@@ -44,6 +48,7 @@ std::string render_text(const Notice& n) {
       case Block::Kind::Section: out << "【" << b.lines[0] << "】\n\n"; break;
       case Block::Kind::Part: out << b.lines[0] << "\n\n"; break;
       case Block::Kind::Change: write_change(b, out); break;
+      case Block::Kind::Renumbering: write_renumbering(n, out); break;
       case Block::Kind::Closing: out << "　　" << b.lines[0] << "\n\n"; break;
       case Block::Kind::Signature:
         for (const std::string& line : b.lines) out << line << "\n";

@@ -381,18 +381,38 @@ void update_index(git_repository* repo, const fs::path& gitdir, const Repository
 
 }  // namespace
 
+namespace {
+
+git::Tree empty_tree(git_repository* repo) {
+  git_treebuilder* tb = nullptr;
+  check(git_treebuilder_new(&tb, repo, nullptr), "making an empty tree");
+  git_oid empty;
+  int rc = git_treebuilder_write(&empty, tb);
+  git_treebuilder_free(tb);
+  check(rc, "writing an empty tree");
+  return git::lookup_tree(repo, empty);
+}
+
+}  // namespace
+
 std::optional<std::string> Repository::commit(const CommitRequest& request) {
   git_repository* repo = impl_->repo.get();
   if (is_bare()) throw Error(ErrorCode::Usage, "commit needs a work tree; " + gitdir().string() + " is bare");
   git::Signature sig = signature_for(repo, request.author);
   const std::string branch = branch_ref(repo);
 
-  std::vector<std::pair<std::string, git_oid>> blobs;
-  for (const auto& [path, contents] : request.files) {
-    git_oid id;
-    check(git_blob_create_from_buffer(&id, repo, contents.data(), contents.size()), "storing " + path);
-    blobs.emplace_back(path, id);
-  }
+  auto store = [&](const std::map<std::string, std::string>& files) {
+    std::vector<std::pair<std::string, git_oid>> blobs;
+    for (const auto& [path, contents] : files) {
+      git_oid id;
+      check(git_blob_create_from_buffer(&id, repo, contents.data(), contents.size()), "storing " + path);
+      blobs.emplace_back(path, id);
+    }
+    return blobs;
+  };
+  std::vector<std::pair<std::vector<std::pair<std::string, git_oid>>, std::string>> chain;  // (blobs, message), oldest first
+  for (const CommitRequest::Stage& stage : request.stages) chain.emplace_back(store(stage.files), stage.message);
+  chain.emplace_back(store(request.files), request.message);
 
   std::optional<git_oid> base = request.base ? std::optional<git_oid>(parse_oid(resolve(*request.base))) : ref_target(repo, branch);
   std::mt19937 jitter(std::random_device{}());
@@ -401,30 +421,26 @@ std::optional<std::string> Repository::commit(const CommitRequest& request) {
     if (tip && base && !git_oid_equal(&*tip, &*base)) refuse_overlap(repo, *tip, *base, branch, request);
 
     git::Commit parent = tip ? git::lookup_commit(repo, *tip) : nullptr;
-    git::Tree base_tree;
-    if (parent) {
-      base_tree = git::commit_tree(parent.get());
-    } else {
-      git_treebuilder* tb = nullptr;
-      check(git_treebuilder_new(&tb, repo, nullptr), "making an empty tree");
-      git_oid empty;
-      int rc = git_treebuilder_write(&empty, tb);
-      git_treebuilder_free(tb);
-      check(rc, "writing an empty tree");
-      base_tree = git::lookup_tree(repo, empty);
+    git::Tree base_tree = parent ? git::commit_tree(parent.get()) : empty_tree(repo);
+    bool changed = false;
+    git_oid commit_id{};
+    for (const auto& [blobs, message] : chain) {
+      git_oid tree_id;
+      std::vector<git_tree_update> updates;
+      for (const auto& [path, id] : blobs) updates.push_back({GIT_TREE_UPDATE_UPSERT, id, GIT_FILEMODE_BLOB, path.c_str()});
+      check(git_tree_create_updated(&tree_id, repo, base_tree.get(), updates.size(), updates.data()), "building the tree");
+      if (parent && git_oid_equal(&tree_id, git_tree_id(base_tree.get()))) continue;  // this step changes nothing
+      git::Tree tree = git::lookup_tree(repo, tree_id);
+      const git_commit* parents[] = {parent.get()};
+      check(git_commit_create(&commit_id, repo, nullptr, sig.get(), sig.get(), nullptr, message.c_str(), tree.get(), parent ? 1 : 0,
+                              parents),
+            "creating the commit");
+      parent = git::lookup_commit(repo, commit_id);
+      base_tree = std::move(tree);
+      changed = true;
     }
-    std::vector<git_tree_update> updates;
-    for (const auto& [path, id] : blobs) updates.push_back({GIT_TREE_UPDATE_UPSERT, id, GIT_FILEMODE_BLOB, path.c_str()});
-    git_oid tree_id;
-    check(git_tree_create_updated(&tree_id, repo, base_tree.get(), updates.size(), updates.data()), "building the tree");
-    if (parent && git_oid_equal(&tree_id, git_tree_id(base_tree.get()))) return std::nullopt;
-    git::Tree tree = git::lookup_tree(repo, tree_id);
+    if (!changed) return std::nullopt;
 
-    git_oid commit_id;
-    const git_commit* parents[] = {parent.get()};
-    check(git_commit_create(&commit_id, repo, nullptr, sig.get(), sig.get(), nullptr, request.message.c_str(),
-                            tree.get(), parent ? 1 : 0, parents),
-          "creating the commit");
     git_reference* ref = nullptr;
     std::string log = "lexgit commit: " + summary(request.message);
     int rc = tip ? git_reference_create_matching(&ref, repo, branch.c_str(), &commit_id, 1, &*tip, log.c_str())

@@ -181,32 +181,53 @@ TEST_CASE("a period ending on a holiday moves past it (Spring Festival 2026)", "
   CHECK(n["warnings"].empty());
 }
 
-TEST_CASE("a revision of part 七's period governs only notices dated once it is in force", "[notice]") {
+TEST_CASE("a revision never governs its own notice, even dated to take effect on the notice day", "[notice]") {
+  Repo repo;
+  // Case (a) of the issue: a revision dated on the notice day that lengthens the period.
+  std::string third = replace(revised(dated(agreement_source(), "2027-03-01", "2027-03-01")), "但会提前一个月通知贵公司", "但会提前两个月通知贵公司");
+  repo.commit(third, "通知期限改为两个月");
+  auto own = repo.json("--from HEAD~1 --to HEAD --date 2027-03-01");
+  CHECK(own["period"]["text"] == "一个月");
+  CHECK(own["period"]["commit"] == repo.head("HEAD~1"));
+  CHECK(own["effective"] == "2027-04-02");
+
+  // A draft in the work tree that shortens the period to 七日 is notified under 一个月.
+  write_file(repo.dir.path / "draft.md", replace(third, "但会提前两个月通知贵公司", "但会提前七日通知贵公司"));
+  auto draft = repo.json("--from HEAD --to draft.md --date 2027-03-10");
+  CHECK(draft["period"]["text"] == "两个月");  // HEAD is in force on 2027-03-10 and states 两个月
+  auto earlier = repo.json("--from HEAD~1 --to draft.md --date 2027-02-10");
+  CHECK(earlier["period"]["text"] == "一个月");
+  CHECK(earlier["revision"]["to"].is_null());  // a file: not recorded
+}
+
+TEST_CASE("a revision of part 七's period governs the notices of later revisions once it is in force", "[notice]") {
   Repo repo;
   std::string third = replace(revised(dated(agreement_source(), "2027-01-15", "2027-03-01")), "但会提前一个月通知贵公司", "但会提前两个月通知贵公司");
   repo.commit(third, "通知期限改为两个月");
-  std::string old_version = repo.head("HEAD~1");  // the revision in force on 2027-02-28
-  std::string new_version = repo.head();
+  std::string fourth = replace(revised(dated(agreement_source(), "2027-02-20", "2027-06-01")), "但会提前一个月通知贵公司", "但会提前两个月通知贵公司");
+  repo.commit(replace(fourth, "最多 20 万人民币", "最多 30 万人民币"), "赔偿上限改为30万");
 
-  auto before = repo.json("--from HEAD~2 --to HEAD --date 2027-02-28");
+  auto before = repo.json("--from HEAD~1 --to HEAD --date 2027-02-28");
   CHECK(before["period"]["text"] == "一个月");
-  CHECK(before["period"]["commit"] == old_version);
+  CHECK(before["period"]["commit"] == repo.head("HEAD~2"));
   CHECK(before["effective"] == "2027-03-30");  // 2027-03-28 is a Sunday
 
-  auto after = repo.json("--from HEAD~2 --to HEAD --date 2027-03-01");
-  // Part 七 names the category 与安全和保障相关的条款 without being one: changing
-  // its notice period is an ordinary change, effective after the period.
-  const nlohmann::json* change_clause = nullptr;
-  for (const auto& c : after["changes"])
-    if (!c["new"].is_null() && c["new"]["ref"] == "partner-framework#7.p1") change_clause = &c;
-  REQUIRE(change_clause);
-  CHECK((*change_clause)["security"] == false);
-  CHECK((*change_clause)["effective"] == after["effective"]);
+  auto after = repo.json("--from HEAD~1 --to HEAD --date 2027-03-01");
   CHECK(after["period"]["text"] == "两个月");
   CHECK(after["period"]["count"] == 2);
   CHECK(after["period"]["basis"] == "partner-framework#7.p1");
-  CHECK(after["period"]["commit"] == new_version);
-  CHECK(after["effective"] == "2027-05-04");  // 2027-05-01 is a Saturday
+  CHECK(after["period"]["commit"] == repo.head("HEAD~1"));
+  CHECK(after["effective"] == "2027-05-04");  // 2027-05-01 (劳动节) is a Saturday: the last day moves to Monday 05-03
+
+  // Part 七 names the category 与安全和保障相关的条款 without being one: changing
+  // its notice period is an ordinary change, effective after the period.
+  auto own = repo.json("--from HEAD~2 --to HEAD~1 --date 2027-01-15");
+  const nlohmann::json* change_clause = nullptr;
+  for (const auto& c : own["changes"])
+    if (!c["new"].is_null() && c["new"]["ref"] == "partner-framework#7.p1") change_clause = &c;
+  REQUIRE(change_clause);
+  CHECK((*change_clause)["security"] == false);
+  CHECK((*change_clause)["effective"] == own["effective"]);
 }
 
 TEST_CASE("overrides flip a classification, and one naming no change is a usage error", "[notice]") {
@@ -227,8 +248,11 @@ TEST_CASE("overrides flip a classification, and one naming no change is a usage 
 
 TEST_CASE("no change clause in force on the notice date: a clear error", "[notice]") {
   Repo repo;
-  repo.commit(replace(revised(dated(agreement_source(), "2027-01-15", "2027-03-01")), "但会提前一个月通知贵公司", "但会通知贵公司"),
-              "删去通知期限");
+  std::string without = replace(revised(dated(agreement_source(), "2027-01-15", "2027-03-01")), "但会提前一个月通知贵公司", "但会通知贵公司");
+  repo.commit(without, "删去通知期限");
+  CHECK(repo.notice("--from HEAD~1 --to HEAD --date 2027-01-15").status == 0);  // its own notice: the period it replaces
+  std::string later = replace(revised(dated(agreement_source(), "2027-03-02", "2027-06-01")), "但会提前一个月通知贵公司", "但会通知贵公司");
+  repo.commit(replace(later, "最多 20 万人民币", "最多 30 万人民币"), "赔偿上限改为30万");
   auto r = repo.notice("--from HEAD~1 --to HEAD --date 2027-03-02");
   CHECK(r.status == 3);
   CHECK_THAT(r.err, Catch::Contains("partner-framework") && Catch::Contains("提前") && Catch::Contains("变更"));
@@ -293,18 +317,26 @@ TEST_CASE("the Markdown and HTML notices: formal Chinese, grouped by part, quote
   REQUIRE(md.status == 0);
   CHECK(md.out.starts_with("# 关于修订《青云合作伙伴框架协议》的通知\n\n尊敬的合作伙伴：\n"));
   CHECK_THAT(md.out, Catch::Contains("提前一个月通知") && Catch::Contains("2026年2月25日起生效") && Catch::Contains("第七部分“协议条款的变更”"));
-  CHECK_THAT(md.out, Catch::Contains("### 九． 赔偿责任") && Catch::Contains("### 三． 双方责任") && Catch::Contains("### 十． 协议的延期和终止"));
+  CHECK_THAT(md.out, Catch::Contains("### 第九部分　赔偿责任") && Catch::Contains("### 第三部分　双方责任") &&
+                         Catch::Contains("### 第十部分　协议的延期和终止"));
+  CHECK_THAT(md.out, Catch::Contains("#### 1. 新增 第三部分第12项") && Catch::Contains("依本协议第七部分第一款的约定"));
   CHECK_THAT(md.out, Catch::Contains("<del>10 万人民币</del><ins>20 万人民币</ins>") && Catch::Contains("<del>三十日</del><ins>十五日</ins>"));
   CHECK_THAT(md.out, Catch::Contains("类别：与安全和保障相关的条款（修订后条款含“安全”一词）"));
-  CHECK_THAT(md.out, Catch::Contains("不具有追溯力") && Catch::Contains("均属无效") && Catch::Contains("partner\\-framework\\#7\\.p2"));
-  CHECK_THAT(md.out, Catch::Contains(repo.head()) && Catch::Contains("特此通知。") && Catch::EndsWith("北京青云科技股份有限公司  \n2026年1月15日\n"));
-  CHECK(md.out.find("### 九") > md.out.find("### 三"));  // in the agreement's order
+  CHECK_THAT(md.out, Catch::Contains("不具有追溯力") && Catch::Contains("均属无效") && Catch::Contains("（见本协议第七部分第二款）"));
+  CHECK_THAT(md.out, Catch::Contains("修订前版本为2025年1月1日发布的版本") && Catch::Contains("特此通知。") &&
+                         Catch::EndsWith("北京青云科技股份有限公司  \n2026年1月15日\n"));
+  // A partner reads no internal ids, hashes or English.
+  CHECK(md.out.find(repo.head().substr(0, 7)) == std::string::npos);
+  CHECK(md.out.find("partner") == std::string::npos);
+  CHECK(md.out.find("HEAD") == std::string::npos);
+  CHECK(md.out.find("in force") == std::string::npos);
+  CHECK(md.out.find("### 第九部分") > md.out.find("### 第三部分"));  // in the agreement's order
 
   auto html = repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15 --format html");
   REQUIRE(html.status == 0);
   CHECK(html.out.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
   CHECK_THAT(html.out, Catch::Contains("<style>") && Catch::Contains("<title>关于修订《青云合作伙伴框架协议》的通知</title>"));
-  CHECK_THAT(html.out, Catch::Contains("<del>10 万人民币</del><ins>20 万人民币</ins>") && Catch::Contains("<h3>九． 赔偿责任</h3>"));
+  CHECK_THAT(html.out, Catch::Contains("<del>10 万人民币</del><ins>20 万人民币</ins>") && Catch::Contains("<h3>第九部分　赔偿责任</h3>"));
   CHECK_THAT(html.out, Catch::Contains("a) 任一方仅对另一方负担") && Catch::Contains("特此通知。"));
   CHECK(html.out.find("<script") == std::string::npos);
   CHECK(html.out.find("http") == std::string::npos);  // self-contained

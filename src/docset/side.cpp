@@ -1,0 +1,85 @@
+// One side of a comparison: a revision, the versions in force on a date, or a file.
+#include "lexgit/docset.hpp"
+
+namespace lexgit {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Four digits and a date separator: someone meant a date (a revision such as a
+// tag is never written so).
+bool written_like_a_date(std::string_view s) {
+  if (s.size() < 6 || !is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[2]) || !is_digit(s[3])) return false;
+  std::string_view rest = s.substr(4);
+  return rest.starts_with("-") || rest.starts_with("/") || rest.starts_with(".") || rest.starts_with("年");
+}
+
+}  // namespace
+
+Error not_a_date(std::string_view arg) {
+  return Error(ErrorCode::Usage, "'" + std::string(arg) + "' is not a date: write a calendar day such as 2026-01-31 or 2026年1月31日");
+}
+
+std::optional<text::Date> date_argument(std::string_view arg) {
+  if (auto d = text::parse_date(arg)) return d;
+  if (written_like_a_date(arg)) throw not_a_date(arg);
+  return std::nullopt;
+}
+
+Side Side::open(const fs::path& dir, const std::string& arg) {
+  Side side;
+  fs::path file = fs::path(arg).is_absolute() || dir == "." ? fs::path(arg) : dir / arg;
+  if (fs::is_regular_file(file)) {
+    side.file_ = load_document(file);
+    side.file_->require_valid();
+    side.label_ = arg;
+    return side;
+  }
+  if (auto date = date_argument(arg)) {
+    side.set_.emplace(DocumentSet::open(dir, Selection{.rev = std::nullopt, .at = date}));
+    side.label_ = "in force on " + text::format_iso(*date);
+  } else {
+    if (!Repository::discover(dir))
+      throw Error(ErrorCode::NotFound, "no file '" + arg + "', and revisions need a git repository (this is not one)");
+    side.set_.emplace(DocumentSet::open(dir, Selection{.rev = arg, .at = std::nullopt}));
+    side.label_ = arg + " (" + side.set_->tip().substr(0, 12) + ")";
+  }
+  for (Revision& r : side.set_->entries()) side.entries_.emplace(r.doc, std::move(r));
+  return side;
+}
+
+bool Side::has(const std::string& id) const { return file_ ? file_->meta.id == id : entries_.count(id) > 0; }
+
+std::set<std::string> Side::ids() const {
+  std::set<std::string> out;
+  if (file_) out.insert(file_->meta.id);
+  for (const auto& [id, r] : entries_) out.insert(id);
+  return out;
+}
+
+std::string Side::blob(const std::string& id) const {
+  auto it = entries_.find(id);
+  return it == entries_.end() ? "" : it->second.blob;
+}
+
+std::optional<Revision> Side::revision(const std::string& id) const {
+  auto it = entries_.find(id);
+  if (it == entries_.end()) return std::nullopt;
+  return it->second;
+}
+
+Document Side::load(const std::string& id) {
+  if (file_) return *file_;
+  auto it = entries_.find(id);
+  if (it == entries_.end()) {
+    Document absent;
+    absent.meta.id = id;
+    return absent;
+  }
+  return set_->load(it->second);
+}
+
+std::vector<std::string> Side::take_warnings() { return set_ ? set_->take_warnings() : std::vector<std::string>{}; }
+
+}  // namespace lexgit
