@@ -117,6 +117,8 @@ struct Inputs {
   precedence::Policy policy;
   Overrides overrides;
   std::string from_label, to_label, from_commit, to_commit;
+  // The rest days the period is counted with: the repository's (period::calendar_for).
+  const period::Calendar* calendar = &period::Calendar::builtin();
 };
 
 // Compares the two versions, classifies and dates every change. An override
@@ -134,7 +136,7 @@ std::string render_text(const Notice& n);  // plain text, for e-mail
 std::string render_html(const Notice& n);  // one self-contained page
 // {"notice_date", "agreement", "title", "revision", "period": {"text", "count", "unit", "basis"},
 //  "last_day", "effective", "changes": [{"kind", "old", "new", "part", "security", "reason",
-//  "reason_zh", "effective"}], "warnings"}
+//  "reason_zh", "effective"}], "warnings": [{"zh", "en"}]}
 nlohmann::json to_json(const Notice& n);
 
 // ---- E-mail --------------------------------------------------------------------------

@@ -42,7 +42,7 @@ notice::Settings settings_of(DocumentSet& set) {
 }
 
 void print_period_warnings(const notice::Notice& n) {
-  for (const std::string& w : n.computed.warnings) std::cerr << "lexgit: warning: " << w << "\n";
+  for (const period::Step& w : n.computed.warnings) std::cerr << "lexgit: warning: " << w.en << "\n";
 }
 
 std::string render(const notice::Notice& n, const std::string& format, const notice::Settings& settings) {
@@ -95,6 +95,8 @@ Action add_notice(CLI::App& app, Globals&) {
     in.to_label = after.label;
     in.from_commit = before.commit;
     in.to_commit = after.commit;
+    period::Calendar calendar = period::calendar_for(after_set);
+    in.calendar = &calendar;
     text::Segmenter segmenter;
     notice::Notice n = notice::prepare(in, segmenter);
     if (settings.signatory) n.signatory = *settings.signatory;
@@ -182,6 +184,8 @@ Action add_publish(CLI::App& app, Globals&) {
     in.from_label = "HEAD (" + set.tip().substr(0, 12) + ")";
     in.to_label = path;
     in.from_commit = current.commit;
+    period::Calendar calendar = period::calendar_for(set);
+    in.calendar = &calendar;
     text::Segmenter segmenter;
     notice::Notice n = notice::prepare(in, segmenter);
     notice::Settings settings = settings_of(set);

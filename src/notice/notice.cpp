@@ -89,7 +89,7 @@ Notice prepare(const Inputs& in, const text::Segmenter& segmenter) {
   n.title = in.after->meta.title;
   n.date = in.date;
   n.period = in.period;
-  n.computed = period::compute(in.date, in.period.duration);
+  n.computed = period::compute(in.date, in.period.duration, *in.calendar);
   n.from_label = in.from_label;
   n.to_label = in.to_label;
   n.from_commit = in.from_commit;
