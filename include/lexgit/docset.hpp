@@ -50,6 +50,9 @@ class DocumentSet {
     std::string file;  // for messages: ".lexgit.yaml", or the file's path outside git
   };
   std::optional<Config> config();
+  // The *.yaml files directly in `folder` (calendar) as the selection sees
+  // them, the same way: committed at the selected tip, else in the directory.
+  std::vector<Config> yaml_files(const std::string& folder);
 
   std::vector<std::string> take_warnings();
 

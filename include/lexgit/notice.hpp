@@ -115,7 +115,6 @@ struct Notice {
   std::string from_commit, to_commit;  // the commits that recorded the two versions; to_commit may be empty (not yet recorded)
   FrontMatter before_meta;             // the version before: its publication and effective dates name it
   std::vector<Renumbering> renumbered;  // units only renumbered: listed once, in 条款序号调整, not as revisions
-  std::vector<std::string> caveats;    // sentences the partner must read (in Chinese): a holiday schedule not loaded …
   std::string void_basis, retroactivity_basis;  // from the precedence policy, cited: 第七部分第二款
   std::string signatory = "北京青云科技股份有限公司";
 
@@ -133,7 +132,8 @@ struct Inputs {
   precedence::Policy policy;
   Overrides overrides;
   std::string from_label, to_label, from_commit, to_commit;
-  const period::Calendar* calendar = nullptr;  // default: the built-in one
+  // The rest days the period is counted with: the repository's (period::calendar_for).
+  const period::Calendar* calendar = &period::Calendar::builtin();
 };
 
 // Compares the two versions, classifies and dates every change. An override
@@ -151,7 +151,7 @@ std::string render_text(const Notice& n);  // plain text, for e-mail
 std::string render_html(const Notice& n);  // one self-contained page
 // {"notice_date", "agreement", "title", "revision", "period": {"text", "count", "unit", "basis"},
 //  "last_day", "effective", "changes": [{"kind", "old", "new", "part", "security", "reason",
-//  "reason_zh", "effective"}], "warnings"}
+//  "reason_zh", "effective"}], "warnings": [{"zh", "en"}]}
 nlohmann::json to_json(const Notice& n);
 
 // ---- E-mail --------------------------------------------------------------------------

@@ -76,6 +76,11 @@ class Repository {
   // A file's contents at a commit; nullopt when the commit has no such file.
   std::optional<std::string> file_at(const std::string& commit, const std::string& path) const;
 
+  // The files directly in `folder` at a commit whose names end in `suffix`:
+  // path → contents (empty when there is no such folder).
+  std::map<std::string, std::string> files_in(const std::string& commit, const std::string& folder,
+                                              std::string_view suffix) const;
+
   // The *.md files at a commit: path → blob.
   std::map<std::string, std::string> markdown_files(const std::string& commit) const;
 

@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "lexgit/check.hpp"
+#include "lexgit/period.hpp"
 #include "lexgit/precedence.hpp"
 
 namespace lexgit::cli {
@@ -20,6 +21,7 @@ Action add_check(CLI::App& app, Globals&) {
   return [paths, selection, strict] {
     std::vector<Document> documents;
     std::optional<precedence::Policy> policy;
+    std::vector<Diagnostic> schedules;  // the repository's calendar/*.yaml
     if (!paths->empty()) {
       if (!selection->rev.empty() || !selection->at.empty()) throw Error(ErrorCode::Usage, "PATH is read from disk: it does not go with --rev or --at");
       Corpus corpus = Corpus::load(std::vector<std::filesystem::path>(paths->begin(), paths->end()));
@@ -37,9 +39,16 @@ Action add_check(CLI::App& app, Globals&) {
         if (e.code() != ErrorCode::BadInput || e.where().file.empty()) policy.reset();  // no agreement: no precedence to check
         else throw;  // an invalid .lexgit.yaml is an error
       }
+      try {
+        period::calendar_for(set);
+      } catch (const Error& e) {
+        if (e.code() != ErrorCode::BadInput || e.where().file.empty()) throw;
+        schedules.push_back({Severity::Error, e.where(), e.message()});
+      }
       print_warnings(set);
     }
     auto diagnostics = check_documents(documents, CheckOptions{*strict});
+    for (Diagnostic& d : schedules) diagnostics.push_back(std::move(d));
     if (policy)
       for (Diagnostic& d : precedence::lint(*policy, documents)) diagnostics.push_back(std::move(d));
     int errors = 0, warnings = 0;

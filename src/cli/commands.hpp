@@ -35,6 +35,7 @@ Action add_cache(CLI::App& app, Globals& g);
 Action add_resolve(CLI::App& app, Globals& g);
 Action add_which(CLI::App& app, Globals& g);
 Action add_period(CLI::App& app, Globals& g);
+Action add_holidays(CLI::App& app, Globals& g);
 Action add_notice(CLI::App& app, Globals& g);
 Action add_publish(CLI::App& app, Globals& g);
 

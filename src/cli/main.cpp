@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   add(lexgit::cli::add_resolve);
   add(lexgit::cli::add_which);
   add(lexgit::cli::add_period);
+  add(lexgit::cli::add_holidays);
   add(lexgit::cli::add_notice);
   add(lexgit::cli::add_publish);
   add(lexgit::cli::add_words);

@@ -1,5 +1,7 @@
 #include "lexgit/docset.hpp"
 
+#include <algorithm>
+
 #include "lexgit/corpus.hpp"
 
 namespace lexgit {
@@ -11,7 +13,14 @@ struct DocumentSet::Impl {
   std::optional<Repository> repo;
   std::unique_ptr<Versions> versions;
   std::string tip;
-  std::optional<Corpus> files;  // outside git
+  std::optional<Corpus> scanned;  // outside git, once a document is asked for
+
+  // Outside git, the documents below the directory: scanned on first use, so
+  // that a command reading no document (lexgit period) does not read them all.
+  Corpus& files() {
+    if (!scanned) scanned = Corpus::scan(dir);
+    return *scanned;
+  }
 };
 
 namespace {
@@ -38,7 +47,6 @@ DocumentSet DocumentSet::open(const fs::path& dir, Selection selection) {
     else if (auto head = impl->repo->head()) impl->tip = *head;
   } else {
     if (selection.rev) throw Error(ErrorCode::Usage, "--rev needs a git repository, and " + dir.string() + " is not in one");
-    impl->files = Corpus::scan(dir);
   }
   return DocumentSet(std::move(impl));
 }
@@ -63,7 +71,7 @@ std::vector<Revision> DocumentSet::entries() {
   const Selection& sel = impl_->selection;
   if (!impl_->repo) {
     std::vector<Revision> out;
-    for (const Document& d : impl_->files->documents()) {
+    for (const Document& d : impl_->files().documents()) {
       Revision r{d.meta.id, d.path, "", "", d.meta, 0, false};
       if (!sel.at || version_in_force({r}, *sel.at)) out.push_back(std::move(r));
     }
@@ -75,7 +83,7 @@ std::vector<Revision> DocumentSet::entries() {
 
 Document DocumentSet::load(const Revision& entry) {
   if (!impl_->repo) {
-    const Document* d = impl_->files->find(entry.doc);
+    const Document* d = impl_->files().find(entry.doc);
     if (!d) throw Error(ErrorCode::NotFound, "no document with id '" + entry.doc + "'");
     return *d;
   }
@@ -86,7 +94,7 @@ Document DocumentSet::load(std::string_view doc_or_file) {
   if (names_a_file(doc_or_file)) return load_document(fs::path(doc_or_file));
   std::string id(doc_or_file);
   if (!impl_->repo) {
-    const Document* d = impl_->files->find(id);
+    const Document* d = impl_->files().find(id);
     if (!d) throw Error(ErrorCode::NotFound, "no document with id '" + id + "' under " + impl_->dir.string());
     return *d;
   }
@@ -117,6 +125,20 @@ std::optional<DocumentSet::Config> DocumentSet::config() {
   fs::path file = impl_->dir / name;
   if (!fs::exists(file)) return std::nullopt;
   return Config{read_file(file), file.string()};
+}
+
+std::vector<DocumentSet::Config> DocumentSet::yaml_files(const std::string& folder) {
+  std::vector<Config> out;
+  if (impl_->repo) {
+    if (impl_->tip.empty()) return out;
+    for (auto& [path, contents] : impl_->repo->files_in(impl_->tip, folder, ".yaml")) out.push_back({std::move(contents), path});
+    return out;
+  }
+  std::error_code ec;
+  for (const fs::directory_entry& e : fs::directory_iterator(impl_->dir / folder, ec))
+    if (e.is_regular_file() && e.path().extension() == ".yaml") out.push_back({read_file(e.path()), e.path().lexically_normal().string()});
+  std::sort(out.begin(), out.end(), [](const Config& a, const Config& b) { return a.file < b.file; });
+  return out;
 }
 
 std::vector<std::string> DocumentSet::take_warnings() {

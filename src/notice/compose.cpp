@@ -96,6 +96,7 @@ std::vector<Block> compose(const Notice& n) {
   out.push_back({K::Salutation, {"尊敬的合作伙伴："}});
   out.push_back({K::Paragraph, {intro(n)}});
   out.push_back({K::Paragraph, {period_paragraph(n)}});
+  for (const period::Step& caveat : n.computed.warnings) out.push_back({K::Paragraph, {caveat.zh}});
   out.push_back({K::Section, {"修订内容"}});
   int number = 0;
   for (const Part& part : n.parts) {
@@ -108,7 +109,6 @@ std::vector<Block> compose(const Notice& n) {
     out.push_back({K::Renumbering, {}});
   }
   out.push_back({K::Section, {"其他事项"}});
-  for (const std::string& caveat : n.caveats) out.push_back({K::Paragraph, {caveat}});
   out.push_back({K::Paragraph, {retroactivity_paragraph(n)}});
   out.push_back({K::Paragraph, {void_paragraph(n)}});
   out.push_back({K::Paragraph, {revision_paragraph(n)}});

@@ -37,6 +37,9 @@ Draft draft(DocumentSet& head, Side& before_side, Side& after_side, text::Date d
   in.period = notice_period_on(versions, versions.revisions(head.tip(), policy.agreement), date, after_revision);
   in.policy = policy;
   in.overrides = overrides;
+  // The rest days as the repository records them where the revision was read.
+  period::Calendar calendar = period::calendar_for(after_side.set() ? *after_side.set() : head);
+  in.calendar = &calendar;
   in.from_label = before_side.label();
   in.to_label = after_side.label();
   if (before_revision) in.from_commit = before_revision->commit;
@@ -47,7 +50,7 @@ Draft draft(DocumentSet& head, Side& before_side, Side& after_side, text::Date d
   for (auto* side : {&before_side, &after_side})
     for (std::string& w : side->take_warnings()) out.warnings.push_back(std::move(w));
   for (std::string& w : head.take_warnings()) out.warnings.push_back(std::move(w));
-  for (const std::string& w : out.notice.computed.warnings) out.warnings.push_back(w);
+  for (const period::Step& w : out.notice.computed.warnings) out.warnings.push_back(w.en);
   return out;
 }
 

@@ -40,7 +40,7 @@ nlohmann::json to_json(const Notice& n) {
           {"effective", text::format_iso(n.computed.effective)},
           {"version_effective", text::format_iso(n.effective())},
           {"changes", std::move(changes)},
-          {"warnings", n.computed.warnings}};
+          {"warnings", period::to_json(n.computed)["warnings"]}};
 }
 
 }  // namespace lexgit::notice

@@ -120,7 +120,7 @@ Notice prepare(const Inputs& in, const text::Segmenter& segmenter) {
   n.title = in.after->meta.title;
   n.date = in.date;
   n.period = in.period;
-  n.computed = period::compute(in.date, in.period.duration, in.calendar ? *in.calendar : period::Calendar::builtin());
+  n.computed = period::compute(in.date, in.period.duration, *in.calendar);
   n.before_meta = in.before->meta;
   n.from_label = in.from_label;
   n.to_label = in.to_label;

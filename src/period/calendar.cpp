@@ -1,9 +1,12 @@
+#include <algorithm>
+#include <filesystem>
 #include <memory>
 
 #include <unicode/gregocal.h>
 #include <unicode/timezone.h>
 #include <yaml-cpp/yaml.h>
 
+#include "lexgit/docset.hpp"
 #include "lexgit/document.hpp"
 #include "lexgit/error.hpp"
 #include "lexgit/period.hpp"
@@ -60,10 +63,76 @@ const Calendar& Calendar::builtin() {
   static const Calendar calendar = [] {
     Calendar c;
     for (const auto& [name, contents] : embedded::calendar_files()) c.load_year(contents, "corpus/calendar/" + std::string(name));
+    for (auto& [year, y] : c.years_) y.builtin = true;
     return c;
   }();
   return calendar;
 }
+
+namespace {
+
+bool is_weekend(text::Date d) { return weekday(d) == 1 || weekday(d) == 7; }
+
+const Holiday* statutory_holiday(text::Date d) {
+  for (const Holiday& h : statutory_holidays(d.year))
+    if (h.day == d) return &h;
+  return nullptr;
+}
+
+// Reads one schedule file, checking each entry against the year and the week.
+class ScheduleReader {
+ public:
+  explicit ScheduleReader(const std::string& file) : file_(file) {}
+
+  [[noreturn]] void fail(const std::string& problem, const YAML::Node& at) const {
+    throw Error(ErrorCode::BadInput, problem, {file_, at ? yaml_line(at) : 1});
+  }
+
+  void only_keys(const YAML::Node& map, std::initializer_list<std::string_view> keys, const std::string& where) const {
+    for (const auto& entry : map) {
+      std::string key = entry.first.as<std::string>();
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        std::string known;
+        for (std::string_view k : keys) known += (known.empty() ? "" : ", ") + std::string(k);
+        fail("unknown key '" + key + "' in " + where + " (known: " + known + ")", entry.first);
+      }
+    }
+  }
+
+  int year(const YAML::Node& root) const {
+    const YAML::Node n = root["year"];
+    int year = 0;
+    try {
+      year = n.as<int>();
+    } catch (const YAML::Exception&) {
+      fail("year must be a number such as 2027", n);
+    }
+    // A file named after a year (calendar/2027.yaml) must hold that year.
+    std::string stem = std::filesystem::path(file_).stem().string();
+    if (stem.size() == 4 && std::all_of(stem.begin(), stem.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        stem != std::to_string(year))
+      fail("the file is named for " + stem + " but says year: " + std::to_string(year), n);
+    return year;
+  }
+
+  text::Date date_in(const YAML::Node& n, int year, const std::string& what) const {
+    auto d = n && n.IsScalar() ? parse_iso_date(n.Scalar()) : std::nullopt;
+    if (!d) fail(what + " must be a date YYYY-MM-DD", n);
+    if (d->year != year) fail(what + " " + text::format_iso(*d) + " is not in " + std::to_string(year), n);
+    return *d;
+  }
+
+  const YAML::Node sequence(const YAML::Node& root, const char* key) const {
+    const YAML::Node n = root[key];
+    if (n && !n.IsSequence() && !n.IsNull()) fail(std::string(key) + " must be a list", n);
+    return n;
+  }
+
+ private:
+  std::string file_;
+};
+
+}  // namespace
 
 void Calendar::load_year(std::string_view yaml, const std::string& file) {
   YAML::Node root;
@@ -72,24 +141,31 @@ void Calendar::load_year(std::string_view yaml, const std::string& file) {
   } catch (const YAML::ParserException& e) {
     throw Error(ErrorCode::BadInput, "invalid YAML: " + e.msg, {file, e.mark.line + 1});
   }
-  auto date = [&](const YAML::Node& n, const char* what) {
-    auto d = n && n.IsScalar() ? parse_iso_date(n.Scalar()) : std::nullopt;
-    if (!d) throw Error(ErrorCode::BadInput, std::string(what) + " must be a date YYYY-MM-DD", {file, n ? yaml_line(n) : 0});
-    return *d;
-  };
+  ScheduleReader read(file);
   if (!root.IsMap() || !root["year"] || !root["source"])
     throw Error(ErrorCode::BadInput, "a calendar needs year, source, holidays and workdays", {file, 1});
-  int year = root["year"].as<int>();
+  read.only_keys(root, {"year", "source", "holidays", "workdays"}, "a calendar");
+  const int year = read.year(root);
+  if (auto it = years_.find(year); it != years_.end() && !it->second.builtin)
+    read.fail("a second schedule for " + std::to_string(year) + ": " + it->second.file + " gives it already", root["year"]);
   Year y;
   y.source = root["source"].as<std::string>();
-  for (const YAML::Node& h : root["holidays"]) {
-    text::Date from = date(h["from"], "holidays.from"), to = date(h["to"], "holidays.to");
-    if (to < from || from.year != year) throw Error(ErrorCode::BadInput, "holiday outside " + std::to_string(year) + " or ending before it starts", {file, yaml_line(h)});
+  y.file = file;
+  for (const YAML::Node& h : read.sequence(root, "holidays")) {
+    if (!h.IsMap()) read.fail("a holiday needs name, from and to", h);
+    read.only_keys(h, {"name", "from", "to"}, "a holiday");
+    if (!h["from"] || !h["to"]) read.fail("a holiday needs name, from and to", h);
+    text::Date from = read.date_in(h["from"], year, "holidays.from"), to = read.date_in(h["to"], year, "holidays.to");
+    if (to < from) read.fail("holiday ends (" + text::format_iso(to) + ") before it starts (" + text::format_iso(from) + ")", h);
     for (text::Date d = from; !(to < d); d = add_days(d, 1)) y.holidays[d] = h["name"] ? h["name"].as<std::string>() : "节假日";
   }
-  for (const YAML::Node& w : root["workdays"]) {
-    text::Date d = date(w, "workdays");
-    if (weekday(d) != 1 && weekday(d) != 7) throw Error(ErrorCode::BadInput, "make-up working day " + text::format_iso(d) + " is not a weekend day", {file, yaml_line(w)});
+  for (const YAML::Node& w : read.sequence(root, "workdays")) {
+    text::Date d = read.date_in(w, year, "workdays");
+    if (!is_weekend(d)) read.fail("make-up working day " + text::format_iso(d) + " is not a weekend day", w);
+    if (auto h = y.holidays.find(d); h != y.holidays.end())
+      read.fail(text::format_iso(d) + " is both a holiday (" + h->second + ") and a make-up working day", w);
+    if (const Holiday* h = statutory_holiday(d))
+      read.fail(text::format_iso(d) + " is a statutory holiday (" + h->name + ") and cannot be a make-up working day", w);
     y.workdays[d] = true;
   }
   years_[year] = std::move(y);
@@ -100,14 +176,18 @@ std::string Calendar::source(int year) const {
   return it == years_.end() ? std::string() : it->second.source;
 }
 
+std::string Calendar::file(int year) const {
+  auto it = years_.find(year);
+  return it == years_.end() ? std::string() : it->second.file;
+}
+
 bool Calendar::is_rest_day(text::Date d) const {
   auto it = years_.find(d.year);
   if (it != years_.end()) {
     if (it->second.holidays.count(d)) return true;
     if (it->second.workdays.count(d)) return false;
   }
-  int w = weekday(d);
-  return w == 1 || w == 7;
+  return statutory_holiday(d) || is_weekend(d);
 }
 
 std::string Calendar::describe(text::Date d) const {
@@ -118,7 +198,27 @@ std::string Calendar::describe(text::Date d) const {
     if (auto h = it->second.holidays.find(d); h != it->second.holidays.end()) return h->second + "假期，" + day;
     if (it->second.workdays.count(d)) return day + "，调休上班日";
   }
+  if (const Holiday* h = statutory_holiday(d)) return "法定节假日" + h->name + "，" + day;
   return day;
+}
+
+Calendar calendar_for(DocumentSet& set) {
+  Calendar calendar = Calendar::builtin();
+  for (const DocumentSet::Config& file : set.yaml_files("calendar")) calendar.load_year(file.yaml, file.file);
+  return calendar;
+}
+
+std::vector<Calendar::Day> Calendar::special_days(int year) const {
+  std::map<text::Date, Day> days;
+  if (auto it = years_.find(year); it != years_.end()) {
+    for (const auto& [d, name] : it->second.holidays) days[d] = {d, name, true, it->second.file};
+    for (const auto& [d, work] : it->second.workdays) days[d] = {d, "调休上班", false, it->second.file};
+  }
+  for (const Holiday& h : statutory_holidays(year))
+    if (!days.count(h.day)) days[h.day] = {h.day, h.name, true, "statutory"};
+  std::vector<Day> out;
+  for (auto& [d, day] : days) out.push_back(std::move(day));
+  return out;
 }
 
 }  // namespace lexgit::period

@@ -50,6 +50,16 @@ text::Date nominal_last_day(const Period& p, const Calendar& calendar, Step& ste
   throw Error(ErrorCode::Usage, "periods in hours run from a moment, not a day: lexgit computes periods of days, working days, weeks, months and years");
 }
 
+// The caveat for a year whose State Council schedule is not loaded: the
+// period stands on weekends and statutory holidays, and a notice must say so.
+Step unscheduled_year(int year) {
+  std::string y = std::to_string(year);
+  return {y + "年国务院节假日安排尚未载入，本期间按周末及法定节假日计算，如有调休以国务院公布为准。",
+          "the State Council's holiday schedule for " + y + " is not loaded (calendar/" + y +
+              ".yaml): the period counts weekends and the statutory holidays; days off and make-up working days "
+              "the State Council arranges may change it"};
+}
+
 }  // namespace
 
 Period compute(text::Date start, text::Duration length, const Calendar& calendar) {
@@ -81,22 +91,21 @@ Period compute(text::Date start, text::Duration length, const Calendar& calendar
 
   // The years whose days the period counts or moves across (the start day is not counted).
   for (int year = add_days(start, 1).year; year <= p.effective.year; ++year)
-    if (!calendar.has_year(year))
-      p.warnings.push_back("no holiday calendar for " + std::to_string(year) + " (corpus/calendar/" + std::to_string(year) +
-                           ".yaml): only Saturdays and Sundays were treated as rest days in that year");
+    if (!calendar.has_year(year)) p.warnings.push_back(unscheduled_year(year));
   return p;
 }
 
 nlohmann::json to_json(const Period& p) {
-  nlohmann::json steps = nlohmann::json::array();
+  nlohmann::json steps = nlohmann::json::array(), warnings = nlohmann::json::array();
   for (const Step& s : p.steps) steps.push_back({{"zh", s.zh}, {"en", s.en}});
+  for (const Step& w : p.warnings) warnings.push_back({{"zh", w.zh}, {"en", w.en}});
   return {{"start", iso(p.start)},
           {"length", {{"count", p.length.count}, {"unit", text::unit_name(p.length.unit)}}},
           {"nominal_last_day", iso(p.nominal_last_day)},
           {"last_day", iso(p.last_day)},
           {"effective", iso(p.effective)},
           {"steps", std::move(steps)},
-          {"warnings", p.warnings}};
+          {"warnings", std::move(warnings)}};
 }
 
 }  // namespace lexgit::period

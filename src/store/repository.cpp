@@ -259,6 +259,25 @@ std::optional<std::string> Repository::file_at(const std::string& commit, const 
   return read_blob(git::hex(*git_tree_entry_id(entry)));
 }
 
+std::map<std::string, std::string> Repository::files_in(const std::string& commit, const std::string& folder,
+                                                        std::string_view suffix) const {
+  git::Commit c = git::lookup_commit(impl_->repo.get(), parse_oid(commit));
+  git::Tree root = git::commit_tree(c.get());
+  git_tree_entry* entry = nullptr;
+  if (git_tree_entry_bypath(&entry, root.get(), folder.c_str()) != 0) return {};
+  git::TreeEntry owned(entry);
+  if (git_tree_entry_type(entry) != GIT_OBJECT_TREE) return {};
+  git::Tree tree = git::lookup_tree(impl_->repo.get(), *git_tree_entry_id(entry));
+  std::map<std::string, std::string> files;
+  for (std::size_t i = 0; i < git_tree_entrycount(tree.get()); ++i) {
+    const git_tree_entry* e = git_tree_entry_byindex(tree.get(), i);
+    std::string_view name = git_tree_entry_name(e);
+    if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && name.size() > suffix.size() && name.ends_with(suffix))
+      files[folder + "/" + std::string(name)] = read_blob(git::hex(*git_tree_entry_id(e)));
+  }
+  return files;
+}
+
 std::map<std::string, std::string> Repository::markdown_files(const std::string& commit) const {
   std::vector<FileChange> all;
   git::Commit c = git::lookup_commit(impl_->repo.get(), parse_oid(commit));

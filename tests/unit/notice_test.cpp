@@ -379,3 +379,36 @@ TEST_CASE("publish records the new version dated by its notice, with the notice,
   CHECK(in_force("2026-02-25") == "2026-02-25");
   CHECK(run_cli(repo.in() + "check").status == 0);  // the notice is not a document
 }
+
+TEST_CASE("a notice whose period reaches 2027 states that the 2027 schedule is not loaded, until it is", "[notice][schedule]") {
+  Repo repo;
+  const std::string caveat = "2027年国务院节假日安排尚未载入，本期间按周末及法定节假日计算，如有调休以国务院公布为准。";
+  auto n = repo.json("--from HEAD~1 --to HEAD --date 2026-12-01");
+  CHECK(n["last_day"] == "2027-01-04");  // 2027-01-01 is 元旦
+  CHECK(n["effective"] == "2027-01-05");
+  REQUIRE(n["warnings"].size() == 1);
+  CHECK(n["warnings"][0]["zh"] == caveat);
+  auto md = repo.notice("--from HEAD~1 --to HEAD --date 2026-12-01");
+  REQUIRE(md.status == 0);
+  CHECK(lexgit::test::contains(md.out, caveat));
+  CHECK_THAT(md.err, Catch::Contains("lexgit: warning:") && Catch::Contains("2027"));
+  auto html = repo.notice("--from HEAD~1 --to HEAD --date 2026-12-01 --format html");
+  CHECK(lexgit::test::contains(html.out, caveat));
+
+  // The 2027 schedule, committed in the document repository: 春节 2027-02-05 to 02-13.
+  std::optional<Repository> git = Repository::discover(repo.dir.path);
+  Repository::CommitRequest add;
+  add.files["calendar/2027.yaml"] =
+      "year: 2027\nsource: 国务院办公厅关于2027年部分节假日安排的通知（测试）\nholidays:\n"
+      "  - name: 元旦\n    from: 2027-01-01\n    to: 2027-01-03\n"
+      "  - name: 春节\n    from: 2027-02-05\n    to: 2027-02-13\n"
+      "workdays: [2027-02-20]\n";
+  add.message = "载入2027年节假日安排";
+  add.author = kAuthor;
+  git->commit(add);
+  auto spring = repo.json("--from HEAD~2 --to HEAD --date 2027-01-05");
+  CHECK(spring["last_day"] == "2027-02-15");  // not 2027-02-09, the statutory days alone
+  CHECK(spring["warnings"].empty());
+  auto loaded = repo.notice("--from HEAD~2 --to HEAD --date 2026-12-01");
+  CHECK_FALSE(lexgit::test::contains(loaded.out, "尚未载入"));
+}
