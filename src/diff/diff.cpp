@@ -19,8 +19,11 @@
 // - then continuations (an unpaired new article holding, or made of, one
 //   unpaired old article, or one clearly ahead of the others), splits (one
 //   old article whose parts went to several new ones) and merges (several old
-//   articles in one new one), from how much of each new (old) article is made
-//   of the other's words, citation numbers aside; then articles rewritten in
+//   articles in one new one), from where their paragraphs went (mutually
+//   closest paragraphs across the document, diff/paragraphs.hpp) or else how
+//   much of each new (old) article is made of the other's words, citation
+//   numbers aside — not from a copy of a paragraph that went to a third
+//   article; then articles rewritten in
 //   place or rewritten and moved (mutually closest among the unpaired);
 // - then groupings (编, 章, 节) by their contents: a chapter is paired with the
 //   chapter that holds most of its articles, so a renamed chapter is a changed
@@ -41,6 +44,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "diff/grams.hpp"
+#include "diff/paragraphs.hpp"
 #include "diff/sequence.hpp"
 #include "diff/words.hpp"
 #include "document/numbering.hpp"
@@ -48,6 +53,16 @@
 
 namespace lexgit::diff {
 namespace {
+
+using grams::bigrams;
+using grams::common_count;
+using grams::dice;
+using grams::gram_set;
+using grams::Grams;
+using grams::intersect;
+using grams::minus;
+using grams::share_in;
+using grams::without_citation_numbers;
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -125,32 +140,6 @@ Side side_of(const std::string& doc, const Clause& c, const std::string& text) {
   return s;
 }
 
-// Character bigrams, for a quick estimate of how alike two texts are before
-// the word diff decides.
-std::vector<std::uint32_t> bigrams(std::string_view s) {
-  std::vector<char32_t> cps;
-  std::size_t pos = 0;
-  while (pos < s.size()) cps.push_back(text::next_code_point(s, pos));
-  std::vector<std::uint32_t> out;
-  for (std::size_t i = 0; i + 1 < cps.size(); ++i) out.push_back(static_cast<std::uint32_t>(cps[i] * 2654435761u) ^ static_cast<std::uint32_t>(cps[i + 1]));
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::size_t common_count(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  std::size_t common = 0, i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] == b[j]) ++common, ++i, ++j;
-    else if (a[i] < b[j]) ++i;
-    else ++j;
-  }
-  return common;
-}
-
-double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  if (a.empty() && b.empty()) return 1.0;
-  return 2.0 * static_cast<double>(common_count(a, b)) / static_cast<double>(a.size() + b.size());
-}
 
 std::size_t at(int i) { return static_cast<std::size_t>(i); }
 
@@ -415,65 +404,6 @@ bool has_article(const std::vector<Flat>& flats) {
   return std::any_of(flats.begin(), flats.end(), [](const Flat& f) { return is_article(*f.clause); });
 }
 
-// How much of `part` is made of `whole`'s words: the share of part's bigrams found in whole.
-double share_in(const std::vector<std::uint32_t>& part, const std::vector<std::uint32_t>& whole) {
-  return part.empty() ? 0.0 : static_cast<double>(common_count(part, whole)) / static_cast<double>(part.size());
-}
-
-// The text without the numbers of citations and item marks (第五十三条 → 第条,
-// （一） → （）): an amendment renumbers what it cites, and two articles that
-// cite the same numbers do not share a rule by that.
-std::string without_citation_numbers(std::string_view s) {
-  static const std::string_view numerals[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千"};
-  auto numeral_at = [&](std::size_t i) -> std::size_t {
-    for (std::string_view n : numerals)
-      if (s.compare(i, n.size(), n) == 0) return n.size();
-    if (i < s.size() && s[i] >= '0' && s[i] <= '9') return 1;
-    return 0;
-  };
-  static const std::string_view closers[] = {"条", "款", "项", "章", "节", "编", "）", ")"};
-  static const std::string_view openers[] = {"第", "（", "("};
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t open = 0;
-    for (std::string_view o : openers)
-      if (s.compare(i, o.size(), o) == 0) open = o.size();
-    if (open) {
-      std::size_t j = i + open, len;
-      while ((len = numeral_at(j)) > 0) j += len;
-      bool closed = false;
-      if (j > i + open)
-        for (std::string_view c : closers)
-          if (s.compare(j, c.size(), c) == 0) closed = true;
-      if (closed) {
-        out.append(s.substr(i, open));
-        i = j;
-        continue;
-      }
-    }
-    out.push_back(s[i]);
-    ++i;
-  }
-  return out;
-}
-
-std::vector<std::uint32_t> gram_set(std::string_view s) {
-  auto g = bigrams(s);
-  g.erase(std::unique(g.begin(), g.end()), g.end());
-  return g;
-}
-
-// Bigrams of `a` that are not in `b`.
-std::vector<std::uint32_t> minus(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  std::vector<std::uint32_t> out;
-  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-  return out;
-}
-std::vector<std::uint32_t> intersect(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  std::vector<std::uint32_t> out;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-  return out;
-}
 
 // A new article is a part of a split (an old article a part of a merge) when
 // at least this share of it is made of the one article's words…
@@ -492,6 +422,12 @@ constexpr std::size_t kContinuationMinCommon = 8;
 // Of several unpaired old articles a new article holds, it continues the one
 // whose share is ahead of every other's by at least this much.
 constexpr double kContinuationLead = 0.1;
+// A new article whose paragraphs are linked with an old article's
+// (paragraphs::Links) is a part of its split only when at least this share of
+// it is made of that article's words, each weighted by its rarity across the
+// law's paragraphs: mainly made of it, not one paragraph of it among new ones
+// (the Company Law's new 142 on 面额股 opens with old 125's first sentence).
+constexpr double kLinkedPartShare = 0.35;
 
 // Unpaired articles between the same paired neighbours, mutually closest
 // and at least this alike (bigram Dice), are one article rewritten.
@@ -546,6 +482,7 @@ class Aligner {
   std::set<int> in_order_;  // new indices aligned in order
   std::vector<Group> groups_;
   std::unordered_map<const Clause*, int> old_index_, new_index_;
+  paragraphs::Links links_;  // between the articles' paragraphs, by article unit index
 
   static std::vector<int> identity(std::size_t n) {
     std::vector<int> v(n);
@@ -637,7 +574,8 @@ class Aligner {
       for (int o : olds) {
         if (old_match_[at(old_index[at(o)])] >= 0) continue;
         double share = std::max(share_in(old_grams[o], new_grams[n]), share_in(new_grams[n], old_grams[o]));
-        if (share >= kPartShare && common_count(old_grams[o], new_grams[n]) >= kContinuationMinCommon) held.emplace_back(-share, o);
+        if (share < kPartShare || common_count(old_grams[o], new_grams[n]) < kContinuationMinCommon) continue;
+        held.emplace_back(-share, o);
       }
       std::sort(held.begin(), held.end());
       if (held.empty() || (held.size() > 1 && held[1].first - held[0].first < kContinuationLead)) continue;
@@ -660,16 +598,19 @@ class Aligner {
     auto matched_new = [&](int u) { return new_match_[at(new_index[at(u)])] >= 0; };
     auto unit_of_new = [&](int global) { return int(std::find(new_index.begin(), new_index.end(), global) - new_index.begin()); };
     auto unit_of_old = [&](int global) { return int(std::find(old_index.begin(), old_index.end(), global) - old_index.begin()); };
+    add_paragraphs(olds, old_index, old_, paragraphs::Version::Old);
+    add_paragraphs(news, new_index, new_, paragraphs::Version::New);
 
     pair_continuations(olds, news, old_grams, new_grams, old_index, new_index);
 
-    // Splits: unpaired new articles, each made mostly of one old article's words.
+    // Splits: unpaired new articles, each made of paragraphs of one old
+    // article, or mostly of its words.
     std::map<int, std::vector<int>> parts_of_old;  // old unit → new units
     for (int n : news) {
       if (matched_new(n)) continue;
-      int best = host_of(new_grams[n], olds, old_grams);
-      if (best < 0) continue;
-      if (int m = old_match_[at(old_index[at(best)])]; m >= 0 &&
+      auto [best, by_links] = piece_of(paragraphs::Version::New, n, new_grams[n], olds, old_grams);
+      if (best < 0 || (by_links && links_.weighted_share(new_grams[n], old_grams[best]) < kLinkedPartShare)) continue;
+      if (int m = old_match_[at(old_index[at(best)])]; m >= 0 && !by_links &&
           !carries_away(new_grams[n], old_grams[best], new_grams[unit_of_new(m)]))
         continue;
       parts_of_old[best].push_back(n);
@@ -688,15 +629,18 @@ class Aligner {
       add_group(std::move(g));
     }
 
-    // Merges: unpaired old articles, each mostly found in one new article.
+    // Merges: unpaired old articles, each with its paragraphs in one new
+    // article, or mostly found in it.
     std::map<int, std::vector<int>> parts_of_new;  // new unit → old units
     for (int o : olds) {
       if (matched_old(o)) continue;
-      int best = host_of(old_grams[o], news, new_grams);
+      auto [best, by_links] = piece_of(paragraphs::Version::Old, o, old_grams[o], news, new_grams);
       if (best < 0) continue;
       int ng = new_index[at(best)];
       if (new_covered_[at(ng)]) continue;  // already part of a split
-      if (int m = new_match_[at(ng)]; m >= 0 && !carries_away(old_grams[o], new_grams[best], old_grams[unit_of_old(m)])) continue;
+      if (int m = new_match_[at(ng)]; m >= 0 && !by_links &&
+          !carries_away(old_grams[o], new_grams[best], old_grams[unit_of_old(m)]))
+        continue;
       parts_of_new[best].push_back(o);
     }
     for (auto& [n, parts] : parts_of_new) {
@@ -714,6 +658,43 @@ class Aligner {
     }
     pair_rewritten_in_place(olds, news, old_grams, new_grams, old_index, new_index);
     pair_rewritten_and_moved(olds, news, old_grams, new_grams, old_index, new_index);
+  }
+
+  // Every paragraph of the articles (their own text, their 款 and 项) in the
+  // paragraph links, by article unit index.
+  void add_paragraphs(const std::vector<int>& units, const std::vector<int>& index, const std::vector<Flat>& side,
+                      paragraphs::Version version) {
+    for (int u : units) {
+      int g = index[at(u)];
+      links_.add(version, u, side[at(g)].clause->own_text());
+      for (int k = g + 1; k < static_cast<int>(side.size()) && is_descendant(side, k, g); ++k) links_.add(version, u, side[at(k)].text);
+    }
+  }
+
+  // The article among `hosts` (of the other version) that the article `unit`
+  // is a piece of — a split's part, a merge's source — and whether the
+  // paragraph links say so: the article its paragraphs are linked with, else
+  // the one holding most of its words (host_of), unless the paragraph it
+  // resembles there went to another article (a copy of that paragraph for
+  // another subject, as the Company Law's JSC articles copy LLC ones). -1 if none.
+  std::pair<int, bool> piece_of(paragraphs::Version version, int unit, const Grams& unit_grams, const std::vector<int>& hosts,
+                                std::map<int, Grams>& host_grams) {
+    if (int h = links_.host(version, unit); h >= 0) return {h, true};
+    int h = host_of(unit_grams, hosts, host_grams);
+    if (h < 0 || copies_linked_paragraph(version, unit, unit_grams, h)) return {-1, false};
+    return {h, false};
+  }
+
+  // Whether the paragraph of `source` that `unit` resembles most went, by
+  // the paragraph links, to a third article, and `unit` only copies what that
+  // article took (it carries none of the paragraph away itself).
+  bool copies_linked_paragraph(paragraphs::Version version, int unit, const Grams& unit_grams, int source) {
+    auto source_version = version == paragraphs::Version::Old ? paragraphs::Version::New : paragraphs::Version::Old;
+    int p = links_.resembled(source_version, source, unit_grams);
+    if (p < 0) return false;
+    int q = links_.partner(source_version, p);
+    if (q < 0 || links_.article_of(version, q) == unit) return false;
+    return !carries_away(unit_grams, links_.grams_of(source_version, p), links_.grams_of(version, q));
   }
 
   // The article among `hosts` that holds the largest share of `part`'s
