@@ -23,7 +23,7 @@ constexpr double kCommonTerm = 0.2;
 constexpr std::size_t kPool = 30;
 
 // How index rows are made; bump it when clause_terms() or add_rows() change.
-constexpr int kIndexFormat = 3;
+constexpr int kIndexFormat = 4;
 
 bool is_han(char32_t cp) {
   return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -77,11 +77,42 @@ std::string clause_text(const Clause& c) {
   return c.heading.empty() ? c.text : (c.text.empty() ? c.heading : c.heading + "\n" + c.text);
 }
 
+// The term marking an option the clause above it did not choose (A. when it
+// says 第【 B】种方式): in force as text, but not what the parties agreed.
+constexpr std::string_view kUnchosen = "lexgitunchosen";
+
+// The option letter a clause chooses among its children (第【 B】种, 第 B 种); 0 when none.
+char chosen_option(std::string_view text) {
+  for (std::size_t at = text.find("第"); at != std::string_view::npos; at = text.find("第", at + 1)) {
+    std::size_t pos = at + std::string_view("第").size();
+    auto skip = [&](std::string_view mark) {
+      if (text.substr(pos, mark.size()) == mark) pos += mark.size();
+    };
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    skip("【"), skip("["), skip("（");
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    if (pos >= text.size() || text[pos] < 'A' || text[pos] > 'Z') continue;
+    char letter = text[pos++];
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    skip("】"), skip("]"), skip("）");
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    if (text.substr(pos, std::string_view("种").size()) == "种") return letter;
+  }
+  return 0;
+}
+
+// The option letter of a clause id's last part (11.2.A → A); 0 when it is no option.
+char option_letter(std::string_view id) {
+  std::size_t dot = id.rfind('.');
+  std::string_view last = dot == std::string_view::npos ? id : id.substr(dot + 1);
+  return last.size() == 1 && last[0] >= 'A' && last[0] <= 'Z' ? last[0] : 0;
+}
+
 // A heading with no text of its own is not a candidate: its words and its
 // subject tags pass to the clauses under it. Every clause is searched with the
 // headings of the sections it is in.
 void add_rows(const text::Segmenter& segmenter, const Clause& c, const std::string& context,
-              const std::vector<std::string>& subjects, std::vector<cache::IndexedClause>& rows) {
+              const std::vector<std::string>& subjects, bool unchosen, std::vector<cache::IndexedClause>& rows) {
   const std::vector<std::string> own = c.subjects.empty() ? subjects : c.subjects;
   std::string inner = c.heading.empty() || c.is_group() ? context : context + "\n" + c.heading;
   bool heading_only = !c.heading.empty() && c.text.empty() && !c.children.empty();
@@ -92,15 +123,20 @@ void add_rows(const text::Segmenter& segmenter, const Clause& c, const std::stri
       if (!terms.empty()) terms += ' ';
       terms += t;
     }
+    if (unchosen) terms += " " + std::string(kUnchosen);
     rows.push_back({c.id, std::move(terms), std::move(text), own});
   }
   std::vector<std::string> inherited = c.is_group() || heading_only ? own : std::vector<std::string>{};
-  for (const Clause& child : c.children) add_rows(segmenter, child, inner, inherited, rows);
+  char chosen = chosen_option(c.text);
+  for (const Clause& child : c.children) {
+    char letter = option_letter(child.id);
+    add_rows(segmenter, child, inner, inherited, chosen != 0 && letter != 0 && letter != chosen, rows);
+  }
 }
 
 std::vector<cache::IndexedClause> index_rows(const text::Segmenter& segmenter, const Document& doc) {
   std::vector<cache::IndexedClause> rows;
-  for (const Clause& c : doc.clauses) add_rows(segmenter, c, "", {}, rows);
+  for (const Clause& c : doc.clauses) add_rows(segmenter, c, "", {}, false, rows);
   return rows;
 }
 
@@ -323,6 +359,7 @@ Ranked rank_one(Pooled&& p, const std::vector<Concept>& question, Intent intent,
   // Relevance first; a clause that covers more of the question, and one that
   // states what is asked (a duration for 多久), rises above one merely similar.
   r.pooled.hit.rank = std::sqrt(relevance) * (0.4 + 0.6 * r.coverage) * (r.states_fact ? 1.0 : kFactMissing);
+  if (terms.count(kUnchosen)) r.pooled.hit.rank *= kFactMissing;  // an option the parties did not choose
   return r;
 }
 
@@ -403,6 +440,11 @@ class Competition {
     for (const Ranked& r : pool_) {
       const Hit& h = r.pooled.hit;
       if (has_doc(doc_of(h)) || !r.states_fact || h.rank < kLeastRank * anchor.pooled.hit.rank) continue;
+      // Another version of the same class of document speaks to anything the
+      // answer does; a document of another class conflicts with it on a value
+      // (a duration, an amount, a forum), where a share of words is telling.
+      bool same_class = h.clause.revision.meta.doc_class == anchor.pooled.hit.clause.revision.meta.doc_class;
+      if (!same_class && intent_ != Intent::Duration && intent_ != Intent::Amount && intent_ != Intent::Forum) continue;
       if (!h.subjects.empty() && !anchor.pooled.hit.subjects.empty() && !shares_subject(h, anchor.pooled.hit)) continue;
       double weight = 0;
       for (std::size_t c = 0; c < question_.size(); ++c)

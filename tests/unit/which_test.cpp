@@ -264,8 +264,14 @@ TEST_CASE("which says why each clause competes", "[which]") {
     CHECK_FALSE(c["reason"].get<std::string>().empty());
   }
   CHECK(a["intent"] == "duration");
-  // The end-user terms and the letter share the subject tag 终止通知期限: one of them joins by it.
-  bool by_tag = false;
-  for (const auto& c : a["competing"]) by_tag = by_tag || c["reason"].get<std::string>().find("终止通知期限") != std::string::npos;
-  CHECK(by_tag);
+  CHECK(a["competing"][0]["ref"] == "partner-framework#10.3");
+  CHECK_THAT(a["competing"][0]["reason"].get<std::string>(), Catch::StartsWith("best answer"));
+  // The agreement is never tagged: its clause joins the certification rules'
+  // tagged one by stating the subject's words (重新, 认证) and a duration.
+  json cert = which(dir, "技术认证丢了以后多久内必须重新取得？");
+  std::string agreement_reason;
+  for (const auto& c : cert["competing"])
+    if (c["ref"] == "partner-framework#1.p4") agreement_reason = c["reason"];
+  CHECK_THAT(agreement_reason, Catch::Contains("重新认证期限"));
+  CHECK(cert["governing"]["ref"] == "partner-framework#1.p4");
 }
