@@ -1,6 +1,10 @@
 // Which clause answers a question: full-text retrieval over the clauses in
 // force on a date (BM25 over lexgit's words and CJK character bigrams, in
-// SQLite FTS5), then the clauses on the same subject resolved by the
+// SQLite FTS5, the question expanded by legal synonyms), the candidates
+// re-ranked by what the question asks for (a duration, an amount, a forum, a
+// permission, a definition) and what each clause states, then every clause on
+// the same subject — by subject tag, by the subject's words and the kind of
+// fact it states, the framework agreement's included — resolved by the
 // agreement's precedence rules, as `lexgit resolve` does.
 #pragma once
 
@@ -29,6 +33,24 @@ std::vector<std::string> clause_terms(const text::Segmenter& segmenter, std::str
 // between them; each term once.
 std::vector<std::string> question_terms(const text::Segmenter& segmenter, std::string_view question);
 
+// What a question asks for, read from its wording (多久 → a duration, 多少钱 →
+// an amount, 哪个法院 → a forum, 能否 → a permission, 是什么意思 → a definition).
+enum class Intent { None, Duration, Amount, Forum, Permission, Definition };
+std::string_view to_string(Intent intent);  // "none", "duration", "amount", …
+Intent intent_of(std::string_view question);
+
+// What a clause states, of the kinds a question can ask for: a duration or date
+// (text::find_durations), an amount, rate or count with its unit, a court,
+// arbitration or governing law, a permission or prohibition (可以 不得 禁止 有权 …),
+// a definition (是指 所称 简称 …).
+bool states(Intent intent, std::string_view clause_text);
+
+// The other words of each synonym group (corpus/lexicon/synonyms.txt) whose
+// word the question contains, each once and not already in the question.
+std::vector<std::string> synonyms_in(std::string_view question);
+// The synonym group of a word, the word included; just the word when it has none.
+std::vector<std::string> synonym_group(std::string_view word);
+
 struct Options {
   std::size_t k = 10;  // candidates reported
   // Untagged candidates from other documents scoring at least this share of the
@@ -45,14 +67,22 @@ struct Hit {
   precedence::Candidate clause;  // ref, the version in force, text
   std::vector<std::string> subjects;
   double score = 0;  // relevance, -bm25(); 0 for a clause that joined by its subject
+  double rank = 0;   // the score answers are ordered by: relevance, coverage of the question, intent
+};
+
+// A clause resolved against the others, and why it competes.
+struct Competitor {
+  std::string ref;
+  std::string reason;  // "best answer", "same subject tag 重新认证期限", …
 };
 
 struct Answer {
   std::string question;
-  std::vector<std::string> terms;  // what was searched for
+  std::vector<std::string> terms;  // what was searched for (the question's, then its synonyms')
+  Intent intent = Intent::None;
   bool matched = false;            // false: no candidate reached Options::min_score
-  std::vector<Hit> candidates;     // best first, at most Options::k
-  std::vector<std::string> competing;  // the refs resolved against each other
+  std::vector<Hit> candidates;     // best first (by rank), at most Options::k
+  std::vector<Competitor> competing;  // the clauses resolved against each other
   precedence::Resolution resolution;
 };
 
@@ -61,9 +91,9 @@ struct Answer {
 // once (in the repository's cache; outside git, in memory for this run).
 Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Options& options = {});
 
-// precedence::to_json(resolution) plus "question", "terms", "competing" and
-// "candidates": [{clause…, "score", "subjects"}]; "status" is "no-match" when
-// nothing relevant was found.
+// precedence::to_json(resolution) plus "question", "terms", "intent",
+// "competing": [{"ref", "reason"}] and "candidates": [{clause…, "score", "rank",
+// "subjects"}]; "status" is "no-match" when nothing relevant was found.
 nlohmann::json to_json(const Answer& answer);
 
 }  // namespace lexgit::which

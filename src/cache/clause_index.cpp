@@ -215,12 +215,12 @@ std::vector<std::pair<long long, double>> ClauseIndex::search(const std::string&
 }
 
 IndexHit ClauseIndex::row(long long rowid) {
-  if (!row_) row_ = prepare("SELECT blob, clause, text, subjects FROM clause_fts WHERE rowid = ?1");
+  if (!row_) row_ = prepare("SELECT blob, clause, text, terms, subjects FROM clause_fts WHERE rowid = ?1");
   sqlite3_stmt* s = row_.get();
   sqlite3_reset(s);
   sqlite3_bind_int64(s, 1, rowid);
   if (sqlite3_step(s) != SQLITE_ROW) fail("row");
-  IndexHit hit{column(s, 0), column(s, 1), column(s, 2), split_subjects(column(s, 3)), 0};
+  IndexHit hit{column(s, 0), column(s, 1), column(s, 2), column(s, 3), split_subjects(column(s, 4)), 0};
   sqlite3_reset(s);  // ends the read
   return hit;
 }
@@ -228,13 +228,14 @@ IndexHit ClauseIndex::row(long long rowid) {
 std::vector<IndexHit> ClauseIndex::with_subjects(const std::vector<std::string>& subjects) {
   std::vector<IndexHit> out;
   Statement s = prepare(
-      "SELECT f.blob, f.clause, f.text, f.subjects FROM clause_subjects AS c"
+      "SELECT f.blob, f.clause, f.text, f.terms, f.subjects FROM clause_subjects AS c"
       " JOIN clause_fts AS f ON f.rowid = c.fts WHERE c.subject = ?1");
   for (const std::string& name : subjects) {
     sqlite3_reset(s.get());
     bind_text(s.get(), 1, name);
     while (sqlite3_step(s.get()) == SQLITE_ROW)
-      out.push_back({column(s.get(), 0), column(s.get(), 1), column(s.get(), 2), split_subjects(column(s.get(), 3)), 0});
+      out.push_back({column(s.get(), 0), column(s.get(), 1), column(s.get(), 2), column(s.get(), 3),
+                     split_subjects(column(s.get(), 4)), 0});
   }
   return out;
 }

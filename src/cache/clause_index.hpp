@@ -25,6 +25,7 @@ struct IndexedClause {
 
 struct IndexHit {
   std::string blob, clause, text;
+  std::string terms;  // the search terms, the headings' included
   std::vector<std::string> subjects;
   double score = 0;  // relevance: -bm25(), larger is better
 };

@@ -45,7 +45,7 @@ void print_answer(const which::Answer& a, const which::Options& options, std::os
   }
   print_candidates(a, out);
   out << "\n同一主题的条款 / Clauses on the same subject:";
-  for (const std::string& ref : a.competing) out << " " << ref;
+  for (const which::Competitor& c : a.competing) out << " " << c.ref;
   out << "\n\n";
   print_resolution(a.resolution, out);
 }

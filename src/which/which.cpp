@@ -1,6 +1,7 @@
 #include "lexgit/which.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -18,9 +19,11 @@ namespace {
 // planned for speed (see plan_query).
 constexpr long long kFullRankingBudget = 20000;
 constexpr double kCommonTerm = 0.2;
+// Candidates ranked for the answer, whatever -k reports.
+constexpr std::size_t kPool = 30;
 
 // How index rows are made; bump it when clause_terms() or add_rows() change.
-constexpr int kIndexFormat = 3;
+constexpr int kIndexFormat = 4;
 
 bool is_han(char32_t cp) {
   return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -74,11 +77,42 @@ std::string clause_text(const Clause& c) {
   return c.heading.empty() ? c.text : (c.text.empty() ? c.heading : c.heading + "\n" + c.text);
 }
 
+// The term marking an option the clause above it did not choose (A. when it
+// says 第【 B】种方式): in force as text, but not what the parties agreed.
+constexpr std::string_view kUnchosen = "lexgitunchosen";
+
+// The option letter a clause chooses among its children (第【 B】种, 第 B 种); 0 when none.
+char chosen_option(std::string_view text) {
+  for (std::size_t at = text.find("第"); at != std::string_view::npos; at = text.find("第", at + 1)) {
+    std::size_t pos = at + std::string_view("第").size();
+    auto skip = [&](std::string_view mark) {
+      if (text.substr(pos, mark.size()) == mark) pos += mark.size();
+    };
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    skip("【"), skip("["), skip("（");
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    if (pos >= text.size() || text[pos] < 'A' || text[pos] > 'Z') continue;
+    char letter = text[pos++];
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    skip("】"), skip("]"), skip("）");
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    if (text.substr(pos, std::string_view("种").size()) == "种") return letter;
+  }
+  return 0;
+}
+
+// The option letter of a clause id's last part (11.2.A → A); 0 when it is no option.
+char option_letter(std::string_view id) {
+  std::size_t dot = id.rfind('.');
+  std::string_view last = dot == std::string_view::npos ? id : id.substr(dot + 1);
+  return last.size() == 1 && last[0] >= 'A' && last[0] <= 'Z' ? last[0] : 0;
+}
+
 // A heading with no text of its own is not a candidate: its words and its
 // subject tags pass to the clauses under it. Every clause is searched with the
 // headings of the sections it is in.
 void add_rows(const text::Segmenter& segmenter, const Clause& c, const std::string& context,
-              const std::vector<std::string>& subjects, std::vector<cache::IndexedClause>& rows) {
+              const std::vector<std::string>& subjects, bool unchosen, std::vector<cache::IndexedClause>& rows) {
   const std::vector<std::string> own = c.subjects.empty() ? subjects : c.subjects;
   std::string inner = c.heading.empty() || c.is_group() ? context : context + "\n" + c.heading;
   bool heading_only = !c.heading.empty() && c.text.empty() && !c.children.empty();
@@ -89,15 +123,20 @@ void add_rows(const text::Segmenter& segmenter, const Clause& c, const std::stri
       if (!terms.empty()) terms += ' ';
       terms += t;
     }
+    if (unchosen) terms += " " + std::string(kUnchosen);
     rows.push_back({c.id, std::move(terms), std::move(text), own});
   }
   std::vector<std::string> inherited = c.is_group() || heading_only ? own : std::vector<std::string>{};
-  for (const Clause& child : c.children) add_rows(segmenter, child, inner, inherited, rows);
+  char chosen = chosen_option(c.text);
+  for (const Clause& child : c.children) {
+    char letter = option_letter(child.id);
+    add_rows(segmenter, child, inner, inherited, chosen != 0 && letter != 0 && letter != chosen, rows);
+  }
 }
 
 std::vector<cache::IndexedClause> index_rows(const text::Segmenter& segmenter, const Document& doc) {
   std::vector<cache::IndexedClause> rows;
-  for (const Clause& c : doc.clauses) add_rows(segmenter, c, "", {}, rows);
+  for (const Clause& c : doc.clauses) add_rows(segmenter, c, "", {}, false, rows);
   return rows;
 }
 
@@ -151,8 +190,14 @@ std::string join_terms(const std::vector<std::string>& terms, const char* op) {
   return out;
 }
 
-Hit make_hit(cache::IndexHit&& h, const Revision& r) {
-  return Hit{precedence::Candidate{r.doc + "#" + h.clause, r, std::move(h.text)}, std::move(h.subjects), h.score};
+struct Pooled {
+  Hit hit;
+  std::string terms;  // the clause's search terms, its headings' included
+};
+
+Pooled make_hit(cache::IndexHit&& h, const Revision& r) {
+  return {Hit{precedence::Candidate{r.doc + "#" + h.clause, r, std::move(h.text)}, std::move(h.subjects), h.score, 0},
+          std::move(h.terms)};
 }
 
 bool is_single_han(std::string_view term) {
@@ -195,11 +240,11 @@ Plan plan_query(cache::ClauseIndex& index, const std::vector<std::string>& terms
 }
 
 // The best `k` clauses in force matching `match`, best first.
-std::vector<Hit> rank(cache::ClauseIndex& index, const std::string& match,
-                      const std::unordered_map<std::string, const Revision*>& in_force, std::size_t k) {
+std::vector<Pooled> search(cache::ClauseIndex& index, const std::string& match,
+                           const std::unordered_map<std::string, const Revision*>& in_force, std::size_t k) {
   long long limit = static_cast<long long>(k) * 4 + 16;
   for (;;) {
-    std::vector<Hit> hits;
+    std::vector<Pooled> hits;
     auto rows = index.search(match, limit);
     for (const auto& [rowid, score] : rows) {
       cache::IndexHit h = index.row(rowid);
@@ -214,95 +259,262 @@ std::vector<Hit> rank(cache::ClauseIndex& index, const std::string& match,
   }
 }
 
-bool shares_subject(const Hit& a, const Hit& b) {
-  for (const std::string& s : a.subjects)
-    if (std::find(b.subjects.begin(), b.subjects.end(), s) != b.subjects.end()) return true;
-  return false;
-}
+// ---- ranking: what the question asks for ------------------------------------
 
-void add_subjects(const Hit& h, std::vector<std::string>& subjects) {
-  for (const std::string& s : h.subjects)
-    if (std::find(subjects.begin(), subjects.end(), s) == subjects.end()) subjects.push_back(s);
-}
+// A word of the question with its synonyms, and how much it tells (its
+// inverse document frequency in the index).
+struct Concept {
+  std::string word;
+  std::vector<std::string> variants;
+  double weight = 1;
+};
 
-// The anchor: the best candidate that could govern. Terms in the partner's
-// correspondence are void (part 七), so it never anchors, but joins below.
-const Hit& anchor(const std::vector<Hit>& candidates) {
-  for (const Hit& c : candidates)
-    if (c.clause.revision.meta.kind != DocKind::Correspondence) return c;
-  return candidates.front();
-}
-
-// The anchor, and the candidates of other documents within `same_subject` of
-// its score, unless both are tagged with different subjects.
-std::vector<Hit> near_best(const std::vector<Hit>& candidates, double same_subject) {
-  const Hit& best = anchor(candidates);
-  std::vector<Hit> members{best};
-  for (const Hit& c : candidates) {
-    if (c.score < same_subject * best.score) continue;
-    auto same_doc = [&](const Hit& m) { return m.clause.revision.doc == c.clause.revision.doc; };
-    if (std::any_of(members.begin(), members.end(), same_doc)) continue;
-    if (!c.subjects.empty() && !best.subjects.empty() && !shares_subject(c, best)) continue;
-    members.push_back(c);
+std::unordered_set<std::string_view> term_set(std::string_view terms) {
+  std::unordered_set<std::string_view> out;
+  while (!terms.empty()) {
+    std::size_t end = terms.find(' ');
+    if (end != 0) out.insert(terms.substr(0, end));
+    if (end == std::string_view::npos) break;
+    terms.remove_prefix(end + 1);
   }
-  return members;
-}
-
-// The subjects the question is about: those of the clauses near the anchor, or
-// when none is tagged, those of the best tagged candidate scoring at least
-// `tagged_subject` of the anchor.
-std::vector<std::string> question_subjects(const std::vector<Hit>& members, const std::vector<Hit>& candidates,
-                                           double tagged_subject) {
-  std::vector<std::string> subjects;
-  for (const Hit& m : members) add_subjects(m, subjects);
-  if (!subjects.empty()) return subjects;
-  for (const Hit& c : candidates) {
-    if (c.score < tagged_subject * members.front().score) break;
-    if (!c.subjects.empty()) {
-      add_subjects(c, subjects);
-      break;
-    }
-  }
-  return subjects;
-}
-
-// The clauses competing on the question's subject, one per document: the
-// clauses near the anchor, and every clause in force tagged with one of
-// the subjects. A document that speaks to the subject in tagged clauses is
-// represented by the best-ranked of them (in document order when none ranked).
-std::vector<Hit> competing_set(const std::vector<Hit>& candidates, cache::ClauseIndex& index,
-                               const std::unordered_map<std::string, const Revision*>& in_force,
-                               const Options& options) {
-  std::vector<Hit> members = near_best(candidates, options.same_subject);
-  std::vector<std::string> subjects = question_subjects(members, candidates, options.tagged_subject);
-  if (subjects.empty()) return members;
-
-  std::vector<Hit> tagged;  // one per document
-  for (cache::IndexHit& h : index.with_subjects(subjects)) {
-    auto it = in_force.find(h.blob);
-    if (it == in_force.end()) continue;
-    Hit hit = make_hit(std::move(h), *it->second);
-    for (const Hit& c : candidates)
-      if (c.clause.ref == hit.clause.ref) hit.score = c.score;
-    auto same_doc = [&](const Hit& t) { return t.clause.revision.doc == hit.clause.revision.doc; };
-    auto it_doc = std::find_if(tagged.begin(), tagged.end(), same_doc);
-    if (it_doc == tagged.end()) tagged.push_back(std::move(hit));
-    else if (hit.score > it_doc->score) *it_doc = std::move(hit);
-  }
-  std::vector<Hit> out;
-  for (Hit& m : members) {
-    auto same_doc = [&](const Hit& t) { return t.clause.revision.doc == m.clause.revision.doc; };
-    auto t = std::find_if(tagged.begin(), tagged.end(), same_doc);
-    if (t == tagged.end()) {
-      out.push_back(std::move(m));
-    } else {
-      out.push_back(std::move(*t));
-      tagged.erase(t);
-    }
-  }
-  for (Hit& t : tagged) out.push_back(std::move(t));
   return out;
 }
+
+// True when a clause's terms hold `word`: the word itself, or every bigram of
+// its Han characters (a word the clause's segmentation cut differently).
+bool has_word(const std::unordered_set<std::string_view>& terms, std::string_view word) {
+  if (terms.count(word)) return true;
+  std::vector<std::string> bigrams;
+  add_bigrams(word, bigrams);
+  return !bigrams.empty() && std::all_of(bigrams.begin(), bigrams.end(), [&](const std::string& b) { return terms.count(b) > 0; });
+}
+
+// The words of a text that can carry its subject: no punctuation, no stop words.
+std::vector<std::string> content_words(const text::Segmenter& segmenter, std::string_view text) {
+  std::vector<std::string> out;
+  std::string normalised = text::nfc(text);
+  for (const text::Token& t : segmenter.words(normalised)) {
+    std::string w = compact(t.text);
+    if (t.kind == text::TokenKind::Punct || is_stop_word(w) || !searchable(w)) continue;
+    if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+// The variants of a question word: its synonyms, and those of the synonym
+// words inside it (保密义务 is about 保密, so 机密 counts too).
+std::vector<std::string> variants_of(const std::string& word) {
+  std::vector<std::string> out = synonym_group(word);
+  for (const std::string& synonym : synonyms_in(word))
+    if (std::find(out.begin(), out.end(), synonym) == out.end()) out.push_back(synonym);
+  return out;
+}
+
+// The question's words as concepts; a word no clause contains, in none of its
+// variants, tells nothing and is left out.
+std::vector<Concept> concepts(const text::Segmenter& segmenter, std::string_view question, cache::ClauseIndex& index) {
+  std::vector<Concept> out;
+  double clauses = static_cast<double>(std::max<long long>(index.clause_count(), 1));
+  for (const std::string& w : content_words(segmenter, question)) {
+    std::vector<std::string> variants = variants_of(w);
+    // A word the index holds only as bigrams (技术认证 → 技术 术认 认证) is as rare as its rarest bigram.
+    std::vector<std::string> looked_up = variants;
+    add_bigrams(w, looked_up);
+    std::unordered_map<std::string, long long> df = index.document_frequency(looked_up);
+    long long frequency = df[w];
+    if (frequency == 0)
+      for (const auto& [term, n] : df)
+        if (n > 0 && (frequency == 0 || n < frequency)) frequency = n;
+    if (frequency == 0) continue;
+    out.push_back({w, std::move(variants), std::log(1.0 + clauses / static_cast<double>(std::max<long long>(frequency, 1)))});
+  }
+  return out;
+}
+
+// A candidate with what it covers of the question and whether it states what
+// the question asks for.
+struct Ranked {
+  Pooled pooled;
+  std::vector<bool> covers;  // per concept
+  double coverage = 0;       // the covered share of the concepts' weight
+  bool states_fact = true;
+};
+
+// What a candidate's rank is multiplied by when it does not state what the question asks for.
+constexpr double kFactMissing = 0.3;
+
+Ranked rank_one(Pooled&& p, const std::vector<Concept>& question, Intent intent, double best_score) {
+  bool states_fact = states(intent, p.hit.clause.text);
+  Ranked r{std::move(p), {}, 0, states_fact};
+  auto terms = term_set(r.pooled.terms);
+  double total = 0, covered = 0;
+  for (const Concept& c : question) {
+    bool has = std::any_of(c.variants.begin(), c.variants.end(), [&](const std::string& v) { return has_word(terms, v); });
+    r.covers.push_back(has);
+    total += c.weight;
+    if (has) covered += c.weight;
+  }
+  r.coverage = total > 0 ? covered / total : 0;
+  double relevance = best_score > 0 ? r.pooled.hit.score / best_score : 0;
+  // Relevance first; a clause that covers more of the question, and one that
+  // states what is asked (a duration for 多久), rises above one merely similar.
+  r.pooled.hit.rank = std::sqrt(relevance) * (0.4 + 0.6 * r.coverage) * (r.states_fact ? 1.0 : kFactMissing);
+  if (terms.count(kUnchosen)) r.pooled.hit.rank *= kFactMissing;  // an option the parties did not choose
+  return r;
+}
+
+// ---- the competing set: every clause on the answer's subject ------------------
+
+const std::string& doc_of(const Hit& h) { return h.clause.revision.doc; }
+
+// The anchor: the best-ranked candidate that could govern. Terms in the
+// partner's correspondence are void (part 七), so it never anchors, but joins below.
+std::size_t anchor_of(const std::vector<Ranked>& pool) {
+  for (std::size_t i = 0; i < pool.size(); ++i)
+    if (pool[i].pooled.hit.clause.revision.meta.kind != DocKind::Correspondence) return i;
+  return 0;
+}
+
+std::string joined(const std::vector<std::string>& words, const char* separator = "、") {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : separator) + w;
+  return out;
+}
+
+std::string fact_phrase(Intent intent) {
+  switch (intent) {
+    case Intent::Duration: return "a duration or date";
+    case Intent::Amount: return "an amount, rate or count";
+    case Intent::Forum: return "a forum or governing law";
+    case Intent::Permission: return "a permission or prohibition";
+    case Intent::Definition: return "a definition";
+    case Intent::None: break;
+  }
+  return "";
+}
+
+class Competition {
+ public:
+  Competition(const std::vector<Ranked>& pool, const std::vector<Concept>& question, Intent intent,
+              const text::Segmenter& segmenter)
+      : pool_(pool), question_(question), intent_(intent), segmenter_(segmenter) {}
+
+  std::vector<std::pair<Hit, std::string>> run(cache::ClauseIndex& index,
+                                               const std::unordered_map<std::string, const Revision*>& in_force) {
+    const Ranked& anchor = pool_[anchor_of(pool_)];
+    add(anchor.pooled.hit, "best answer" + anchor_detail(anchor));
+    add_same_question(anchor);
+    for (std::size_t i = 0; i < subjects_.size(); ++i) {  // subjects_ grows as clauses join
+      std::string subject = subjects_[i];
+      add_tagged(subject, index, in_force);
+      add_stating(subject);
+    }
+    return std::move(members_);
+  }
+
+ private:
+  std::string anchor_detail(const Ranked& r) const {
+    std::string out = intent_ != Intent::None && r.states_fact ? ": states " + fact_phrase(intent_) : "";
+    return out;
+  }
+
+  bool has_doc(const std::string& doc) const {
+    return std::any_of(members_.begin(), members_.end(), [&](const auto& m) { return doc_of(m.first) == doc; });
+  }
+
+  void add(const Hit& h, std::string reason) {
+    members_.emplace_back(h, std::move(reason));
+    for (const std::string& s : h.subjects)
+      if (std::find(subjects_.begin(), subjects_.end(), s) == subjects_.end()) subjects_.push_back(s);
+  }
+
+  // Other documents' candidates that cover (by weight) most of what the answer
+  // covers of the question, and state what is asked, are on its subject —
+  // unless both are tagged with different subjects.
+  void add_same_question(const Ranked& anchor) {
+    double anchor_weight = 0;
+    std::vector<std::string> shared;
+    for (std::size_t c = 0; c < question_.size(); ++c)
+      if (anchor.covers[c]) anchor_weight += question_[c].weight, shared.push_back(question_[c].word);
+    if (anchor_weight <= 0) return;
+    for (const Ranked& r : pool_) {
+      const Hit& h = r.pooled.hit;
+      if (has_doc(doc_of(h)) || !r.states_fact || h.rank < kLeastRank * anchor.pooled.hit.rank) continue;
+      // Another version of the same class of document speaks to anything the
+      // answer does; a document of another class conflicts with it on a value
+      // (a duration, an amount, a forum), where a share of words is telling.
+      bool same_class = h.clause.revision.meta.doc_class == anchor.pooled.hit.clause.revision.meta.doc_class;
+      if (!same_class && intent_ != Intent::Duration && intent_ != Intent::Amount && intent_ != Intent::Forum) continue;
+      if (!h.subjects.empty() && !anchor.pooled.hit.subjects.empty() && !shares_subject(h, anchor.pooled.hit)) continue;
+      double weight = 0;
+      for (std::size_t c = 0; c < question_.size(); ++c)
+        if (anchor.covers[c] && r.covers[c]) weight += question_[c].weight;
+      if (weight < kSameQuestion * anchor_weight) continue;
+      std::string reason = "covers the question's words as the best answer does (" + joined(shared) + ")";
+      if (intent_ != Intent::None) reason += " and states " + fact_phrase(intent_);
+      add(h, reason);
+    }
+  }
+
+  // Every clause in force tagged with the subject, one per document: the best ranked.
+  void add_tagged(const std::string& subject, cache::ClauseIndex& index,
+                  const std::unordered_map<std::string, const Revision*>& in_force) {
+    std::vector<Hit> tagged;
+    for (cache::IndexHit& h : index.with_subjects({subject})) {
+      auto it = in_force.find(h.blob);
+      if (it == in_force.end()) continue;
+      Hit hit = make_hit(std::move(h), *it->second).hit;
+      if (has_doc(doc_of(hit))) continue;
+      for (const Ranked& r : pool_)
+        if (r.pooled.hit.clause.ref == hit.clause.ref) hit = r.pooled.hit;
+      auto same_doc = [&](const Hit& t) { return doc_of(t) == doc_of(hit); };
+      auto at = std::find_if(tagged.begin(), tagged.end(), same_doc);
+      if (at == tagged.end()) tagged.push_back(std::move(hit));
+      else if (hit.rank > at->rank) *at = std::move(hit);
+    }
+    for (const Hit& h : tagged) add(h, "same subject tag 〔" + subject + "〕");
+  }
+
+  // Untagged candidates of other documents that state the subject: all its
+  // words (期限, 人数, 比例 … name the kind of fact, not the subject) and a fact
+  // of the kind the subject names. The framework agreement is never tagged,
+  // yet its clause on the subject must compete.
+  void add_stating(const std::string& subject) {
+    Intent kind = intent_of(subject);
+    std::vector<std::string> words;
+    for (std::string& w : content_words(segmenter_, subject))
+      if (intent_of(w) == Intent::None) words.push_back(std::move(w));
+    if (words.empty()) return;
+    for (const Ranked& r : pool_) {
+      const Hit& h = r.pooled.hit;
+      if (has_doc(doc_of(h)) || !h.subjects.empty()) continue;
+      if (kind != Intent::None && !states(kind, h.clause.text)) continue;
+      auto terms = term_set(r.pooled.terms);
+      if (!std::all_of(words.begin(), words.end(), [&](const std::string& w) { return has_word(terms, w); })) continue;
+      std::string reason = "states the subject 〔" + subject + "〕: " + joined(words);
+      if (kind != Intent::None) reason += " and " + fact_phrase(kind);
+      add(h, reason);
+    }
+  }
+
+  bool shares_subject(const Hit& a, const Hit& b) const {
+    for (const std::string& s : a.subjects)
+      if (std::find(b.subjects.begin(), b.subjects.end(), s) != b.subjects.end()) return true;
+    return false;
+  }
+
+  // A candidate ranked below this share of the answer is not taken to answer the same question.
+  static constexpr double kLeastRank = 0.6;
+  // The share of the answer's covered weight a candidate must cover too.
+  static constexpr double kSameQuestion = 0.75;
+
+  const std::vector<Ranked>& pool_;
+  const std::vector<Concept>& question_;
+  Intent intent_;
+  const text::Segmenter& segmenter_;
+  std::vector<std::pair<Hit, std::string>> members_;
+  std::vector<std::string> subjects_;
+};
 
 }  // namespace
 
@@ -353,6 +565,7 @@ Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Opt
   Answer answer;
   answer.question = std::string(question);
   answer.resolution.at = at;
+  answer.intent = intent_of(question);
   std::vector<Revision> entries = set.entries();
   std::unordered_map<std::string, const Revision*> in_force;
   for (const Revision& r : entries) in_force.emplace(index_key(r), &r);
@@ -363,20 +576,38 @@ Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Opt
   text::Segmenter segmenter;
   answer.terms = question_terms(segmenter, question);
   if (answer.terms.empty()) return answer;
+  for (const std::string& synonym : synonyms_in(text::nfc(question)))
+    for (std::string& t : question_terms(segmenter, synonym))
+      if (std::find(answer.terms.begin(), answer.terms.end(), t) == answer.terms.end()) answer.terms.push_back(std::move(t));
   Plan plan = plan_query(*handle.index, answer.terms);
   std::size_t k = std::max<std::size_t>(options.k, 1);
+  // More candidates than reported are ranked: the answer is chosen among them.
+  std::size_t pool_size = std::max<std::size_t>(k, kPool);
+  std::vector<Pooled> found;
   // The clauses with all the terms score as in the full ranking.
   if (plan.all_first && plan.terms.size() > 1)
-    answer.candidates = rank(*handle.index, join_terms(plan.terms, " AND "), in_force, k);
-  if (answer.candidates.empty() && !plan.terms.empty())
-    answer.candidates = rank(*handle.index, join_terms(plan.terms, " OR "), in_force, k);
-  if (answer.candidates.empty() || answer.candidates.front().score < options.min_score) return answer;
+    found = search(*handle.index, join_terms(plan.terms, " AND "), in_force, pool_size);
+  if (found.empty() && !plan.terms.empty()) found = search(*handle.index, join_terms(plan.terms, " OR "), in_force, pool_size);
+  if (found.empty() || found.front().hit.score < options.min_score) {
+    for (std::size_t i = 0; i < found.size() && i < k; ++i) answer.candidates.push_back(std::move(found[i].hit));
+    return answer;
+  }
   answer.matched = true;
 
-  std::vector<Hit> competing = competing_set(answer.candidates, *handle.index, in_force, options);
-  for (const Hit& h : competing) answer.competing.push_back(h.clause.ref);
+  std::vector<Concept> asked = concepts(segmenter, question, *handle.index);
+  double best = found.front().hit.score;
+  std::vector<Ranked> pool;
+  for (Pooled& p : found) pool.push_back(rank_one(std::move(p), asked, answer.intent, best));
+  std::stable_sort(pool.begin(), pool.end(), [](const Ranked& a, const Ranked& b) { return a.pooled.hit.rank > b.pooled.hit.rank; });
+  for (std::size_t i = 0; i < pool.size() && i < k; ++i) answer.candidates.push_back(pool[i].pooled.hit);
+
+  std::vector<std::string> refs;
+  for (auto& [hit, reason] : Competition(pool, asked, answer.intent, segmenter).run(*handle.index, in_force)) {
+    refs.push_back(hit.clause.ref);
+    answer.competing.push_back({hit.clause.ref, std::move(reason)});
+  }
   precedence::Policy policy = precedence::policy_for(set);
-  precedence::Gathered g = precedence::gather(set, policy, answer.competing, at, /*ids_in_force=*/true);
+  precedence::Gathered g = precedence::gather(set, policy, refs, at, /*ids_in_force=*/true);
   answer.resolution = precedence::resolve(policy, std::move(g.candidates), std::move(g.excluded), at);
   answer.resolution.notes = std::move(g.notes);
   return answer;
@@ -387,11 +618,15 @@ nlohmann::json to_json(const Answer& answer) {
   if (!answer.matched) out["status"] = "no-match";
   out["question"] = answer.question;
   out["terms"] = answer.terms;
-  out["competing"] = answer.competing;
+  out["intent"] = to_string(answer.intent);
+  nlohmann::json competing = nlohmann::json::array();
+  for (const Competitor& c : answer.competing) competing.push_back({{"ref", c.ref}, {"reason", c.reason}});
+  out["competing"] = std::move(competing);
   nlohmann::json candidates = nlohmann::json::array();
   for (const Hit& h : answer.candidates) {
     nlohmann::json c = precedence::to_json(h.clause);
     c["score"] = h.score;
+    c["rank"] = h.rank;
     c["subjects"] = h.subjects;
     candidates.push_back(std::move(c));
   }

@@ -81,11 +81,15 @@ void check_engineers(const json& a) {
   CHECK(pair == std::vector<std::string>{"certification-rules#3", "transaction-order-2025-017#4.1"});
 }
 
-// The answer without the candidate list: BM25 statistics cover every version
-// indexed so far, so scores, and the order of close candidates, move a little
-// as the index grows.
+// The answer without the candidate list, and the competing clauses without
+// their order and reasons: BM25 statistics cover every version indexed so far,
+// so scores, the order of close candidates, and which of two reasons a clause
+// joined by first, move a little as the index grows.
 json answer_of(json a) {
   a.erase("candidates");
+  std::vector<std::string> competing = refs(a["competing"]);
+  std::sort(competing.begin(), competing.end());
+  a["competing"] = competing;
   return a;
 }
 
@@ -195,4 +199,79 @@ TEST_CASE("which in a repository: same answers, an incremental index, the cache 
   REQUIRE(cleared.status == 0);
   CHECK(fts_clauses(dir) == 0);
   CHECK(answer_of(which(dir, kRebate)) == answer_of(before));
+}
+
+TEST_CASE("question intent: what a question asks for, from its wording", "[which]") {
+  using lexgit::which::Intent;
+  using lexgit::which::intent_of;
+  CHECK(intent_of("技术认证丢了以后多久内必须重新取得？") == Intent::Duration);
+  CHECK(intent_of("营销活动的方案要提前多少天提交？") == Intent::Duration);  // 多少天: a duration, not an amount
+  CHECK(intent_of("返利政策什么时候开始实施？") == Intent::Duration);
+  CHECK(intent_of("一方违约最多赔多少钱？") == Intent::Amount);
+  CHECK(intent_of("合作伙伴至少要有几名认证工程师？") == Intent::Amount);
+  CHECK(intent_of("合作协议发生纠纷去哪里打官司？") == Intent::Forum);
+  CHECK(intent_of("协议争议能不能申请仲裁？") == Intent::Forum);  // a forum before a permission
+  CHECK(intent_of("试用获得的程序可以转让吗？") == Intent::Permission);
+  CHECK(intent_of("我们能以青云的名义对外做承诺吗？") == Intent::Permission);
+  CHECK(intent_of("加盟方是什么意思？") == Intent::Definition);
+  CHECK(intent_of("双方履行协议的费用谁承担？") == Intent::None);
+}
+
+TEST_CASE("what a clause states: durations, amounts, forum, permissions, definitions", "[which]") {
+  using lexgit::which::Intent;
+  using lexgit::which::states;
+  CHECK(states(Intent::Duration, "贵公司须在丧失该技术认证三个月内重新获取这种技术认证。"));
+  CHECK(states(Intent::Duration, "本规则自2025年5月10日起施行。"));  // a date answers 什么时候
+  CHECK_FALSE(states(Intent::Duration, "认证工程师应当在认证证书有效期届满前参加复审。"));
+  CHECK(states(Intent::Amount, "任一方仅对另一方负担最多 10 万人民币的实际直接损失"));
+  CHECK(states(Intent::Amount, "本订单总价为人民币1,280,000元（含税）"));
+  CHECK(states(Intent::Amount, "合作伙伴应当至少配备三名认证工程师。"));
+  CHECK(states(Intent::Amount, "按照实际发生费用的百分之五十予以报销"));
+  CHECK_FALSE(states(Intent::Amount, "应提前三十日向对方发出书面通知"));  // a duration, not an amount
+  CHECK_FALSE(states(Intent::Amount, "任何一方宣布破产或进入清算或解散程序；"));  // 一方 is no count
+  CHECK(states(Intent::Forum, "可向本协议签订地有管辖权的人民法院提出诉讼。"));
+  CHECK(states(Intent::Permission, "贵公司不能委托、转包或分配本协议。"));
+  CHECK(states(Intent::Definition, "本规则所称认证工程师，是指通过青云技术认证考试的在职员工。"));
+  CHECK_FALSE(states(Intent::Definition, "披露方提供信息，但不做任何保证。"));
+}
+
+TEST_CASE("legal synonyms expand a question, from corpus/lexicon/synonyms.txt", "[which]") {
+  auto in = [](const std::vector<std::string>& words, const std::string& w) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+  };
+  auto confidential = lexgit::which::synonyms_in("保密义务持续多久？");
+  CHECK(in(confidential, "机密"));
+  CHECK(in(confidential, "保密信息"));
+  CHECK_FALSE(in(confidential, "保密"));  // already asked
+  auto ending = lexgit::which::synonyms_in("我们想提前解约，要提前几天告诉对方？");
+  CHECK(in(ending, "终止"));
+  CHECK(in(ending, "解除"));
+  auto assign = lexgit::which::synonyms_in("青云可以把它的义务分包给别人吗？");
+  CHECK(in(assign, "转包"));
+  CHECK(in(assign, "转让"));
+  CHECK(in(lexgit::which::synonym_group("返点"), "返利"));
+  CHECK(lexgit::which::synonym_group("今天") == std::vector<std::string>{"今天"});
+  CHECK(lexgit::which::synonyms_in("今天天气怎么样").empty());
+}
+
+TEST_CASE("which says why each clause competes", "[which]") {
+  TempDir dir;
+  copy_corpus(dir.path);
+  json a = which(dir, kTermination);
+  REQUIRE(a["competing"].size() == 3);
+  for (const auto& c : a["competing"]) {
+    CHECK(c["ref"].is_string());
+    CHECK_FALSE(c["reason"].get<std::string>().empty());
+  }
+  CHECK(a["intent"] == "duration");
+  CHECK(a["competing"][0]["ref"] == "partner-framework#10.3");
+  CHECK_THAT(a["competing"][0]["reason"].get<std::string>(), Catch::StartsWith("best answer"));
+  // The agreement is never tagged: its clause joins the certification rules'
+  // tagged one by stating the subject's words (重新, 认证) and a duration.
+  json cert = which(dir, "技术认证丢了以后多久内必须重新取得？");
+  std::string agreement_reason;
+  for (const auto& c : cert["competing"])
+    if (c["ref"] == "partner-framework#1.p4") agreement_reason = c["reason"];
+  CHECK_THAT(agreement_reason, Catch::Contains("重新认证期限"));
+  CHECK(cert["governing"]["ref"] == "partner-framework#1.p4");
 }
