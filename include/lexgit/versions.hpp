@@ -48,6 +48,11 @@ void sort_as_versions(std::vector<Revision>& revisions);
 // when it is withdrawn, or when the document was removed from the tree.
 std::optional<Revision> version_in_force(const std::vector<Revision>& revisions, text::Date date);
 
+// The versions published on or before `date` that take effect after it (drafts
+// and withdrawn versions excluded, and those a later version supersedes before
+// they take effect): what `ls` shows as pending, each with the day it takes effect.
+std::vector<Revision> pending_versions(const std::vector<Revision>& revisions, text::Date date);
+
 class Versions {
  public:
   explicit Versions(Repository& repo) : repo_(repo) {}
@@ -61,6 +66,8 @@ class Versions {
   std::vector<Revision> documents_at(const std::string& tip);
   // Each document's version in force on `date`.
   std::vector<Revision> in_force(const std::string& tip, text::Date date);
+  // Every document's pending versions on `date` (see pending_versions).
+  std::vector<Revision> pending(const std::string& tip, text::Date date);
 
   Document load(const Revision& revision);
 

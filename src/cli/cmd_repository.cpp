@@ -50,26 +50,41 @@ Action add_init(CLI::App& app, Globals&) {
 Action add_ls(CLI::App& app, Globals&) {
   auto format = std::make_shared<std::string>("text");
   auto selection = std::make_shared<SelectionArgs>();
-  CLI::App* cmd = app.add_subcommand("ls", "List the documents (in a git repository: at HEAD, --rev, or in force --at a date)");
+  CLI::App* cmd = app.add_subcommand(
+      "ls", "List the documents: in a git repository, the versions in force today (or --at a date) and those pending; at --rev, the latest");
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   selection->add_to(cmd);
   return [format, selection] {
-    DocumentSet set = selection->open();
+    Selection sel = selection->get();
+    bool by_date = !sel.rev;
+    text::Date date = sel.at.value_or(today());
+    if (by_date) sel.at = date;
+    DocumentSet set = DocumentSet::open(".", sel);
     std::vector<Revision> entries = set.entries();
-    std::sort(entries.begin(), entries.end(), [](const Revision& a, const Revision& b) { return a.doc < b.doc; });
+    std::vector<Revision> pending;
+    if (by_date && set.in_git() && !set.tip().empty()) pending = set.versions().pending(set.tip(), date);
+    std::vector<std::pair<Revision, bool>> rows;  // (version, pending)
+    for (Revision& r : entries) rows.emplace_back(std::move(r), false);
+    for (Revision& r : pending) rows.emplace_back(std::move(r), true);
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first.doc < b.first.doc; });
     print_warnings(set);
     if (*format == "json") {
       nlohmann::json out = nlohmann::json::array();
-      for (const Revision& r : entries) out.push_back(to_json(r));
+      for (const auto& [r, is_pending] : rows) {
+        nlohmann::json j = to_json(r);
+        j["pending"] = is_pending;
+        out.push_back(std::move(j));
+      }
       std::cout << out.dump(2) << "\n";
       return 0;
     }
     std::cout << padded("ID", 28) << padded("KIND", 16) << padded("MEDIUM", 8) << padded("PUBLISHED", 12)
               << padded("EFFECTIVE", 12) << padded("STATUS", 10) << padded("COMMIT", 14) << "TITLE\n";
-    for (const Revision& r : entries) {
+    for (const auto& [r, is_pending] : rows) {
+      std::string status = is_pending ? "pending" : std::string(to_string(r.meta.status));
       std::cout << padded(r.doc, 28) << padded(std::string(to_string(r.meta.kind)), 16)
                 << padded(std::string(to_string(r.meta.medium)), 8) << padded(text::format_iso(r.meta.published), 12)
-                << padded(text::format_iso(r.meta.effective), 12) << padded(std::string(to_string(r.meta.status)), 10)
+                << padded(text::format_iso(r.meta.effective), 12) << padded(status, 10)
                 << padded(r.commit.empty() ? "-" : r.commit.substr(0, 12), 14) << r.meta.title << "\n";
     }
     return 0;

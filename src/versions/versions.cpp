@@ -139,6 +139,17 @@ std::optional<Revision> version_in_force(const std::vector<Revision>& revisions,
   return *best;
 }
 
+std::vector<Revision> pending_versions(const std::vector<Revision>& revisions, text::Date date) {
+  std::vector<Revision> out;
+  for (const Revision& r : revisions) {
+    if (r.removed || r.meta.status != Status::InForce || date < r.meta.published || !(date < r.meta.effective)) continue;
+    auto then = version_in_force(revisions, r.meta.effective);
+    if (then && then->commit == r.commit) out.push_back(r);
+  }
+  sort_as_versions(out);
+  return out;
+}
+
 std::optional<FrontMatter> Versions::front_matter_of(const std::string& blob) {
   cache::Cache* cache = repo_.cache();
   if (cache) {
@@ -262,6 +273,13 @@ std::vector<Revision> Versions::in_force(const std::string& tip, text::Date date
   std::vector<Revision> out;
   for (const auto& [doc, list] : history(tip))
     if (auto r = version_in_force(list, date)) out.push_back(std::move(*r));
+  return out;
+}
+
+std::vector<Revision> Versions::pending(const std::string& tip, text::Date date) {
+  std::vector<Revision> out;
+  for (const auto& [doc, list] : history(tip))
+    for (Revision& r : pending_versions(list, date)) out.push_back(std::move(r));
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lexgit/notice.hpp"
+#include "lexgit/publish.hpp"
 #include "lexgit/store.hpp"
 #include "support.hpp"
 
@@ -371,9 +372,11 @@ TEST_CASE("publish records the new version dated by its notice, with the notice,
   auto in_force = [&](const std::string& date) {
     auto ls = run_cli(repo.in() + "ls --at " + date + " --format json");
     REQUIRE(ls.status == 0);
-    auto docs = nlohmann::json::parse(ls.out);
-    REQUIRE(docs.size() == 1);
-    return docs[0]["effective"].get<std::string>();
+    std::vector<std::string> in_force;
+    for (const auto& d : nlohmann::json::parse(ls.out))
+      if (!d["pending"]) in_force.push_back(d["effective"]);
+    REQUIRE(in_force.size() == 1);
+    return in_force[0];
   };
   CHECK(in_force("2026-02-24") == "2025-01-01");  // the revision before (effective 2027) is not yet in force either
   CHECK(in_force("2026-02-25") == "2026-02-25");
@@ -411,4 +414,116 @@ TEST_CASE("a notice whose period reaches 2027 states that the 2027 schedule is n
   CHECK(spring["warnings"].empty());
   auto loaded = repo.notice("--from HEAD~2 --to HEAD --date 2026-12-01");
   CHECK_FALSE(lexgit::test::contains(loaded.out, "尚未载入"));
+}
+
+namespace {
+
+// The agreement with a higher cap (an ordinary change) and a new part 十二 on
+// data security (security changes): case (b) of the notice issue.
+std::string mixed_revision(const std::string& source) {
+  return replace(source, "最多 10 万人民币", "最多 20 万人民币") +
+         "\n### 十二． 数据安全\n\n1. 双方应采取必要的安全措施保障数据安全，防止数据泄露、毁损或丢失。\n\n"
+         "2. 发生安全事件的，一方应在知悉后二十四小时内通知对方。\n";
+}
+
+struct Published {
+  TempDir dir;
+  std::string in() const { return "-C " + quote(dir.path) + " "; }
+  Published() {
+    REQUIRE(run_cli("init " + quote(dir.path)).status == 0);
+    write_file(dir.path / "partner-framework.md", agreement_source());
+    REQUIRE(run_cli(in() + "commit partner-framework.md -m 收录框架协议 --author '" + kAuthor + "'").status == 0);
+    write_file(dir.path / "partner-framework.md", mixed_revision(agreement_source()));
+  }
+  lexgit::test::Run cli(const std::string& args) const { return run_cli(in() + args); }
+};
+
+}  // namespace
+
+TEST_CASE("publish --dry-run prints the notice and every date, and writes nothing", "[notice][publish]") {
+  Published repo;
+  std::optional<Repository> git = Repository::discover(repo.dir.path);
+  std::string head = git->resolve("HEAD");
+  auto r = repo.cli("publish partner-framework.md --notice-date 2026-12-01 --dry-run");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("nothing was written") && Catch::Contains("effective 2026-12-01") &&
+                        Catch::Contains("effective 2027-01-05") && Catch::Contains("# 关于修订《青云合作伙伴框架协议》的通知"));
+  CHECK(git->resolve("HEAD") == head);
+  CHECK_FALSE(std::filesystem::exists(repo.dir.path / "notices"));
+  CHECK(read_file(repo.dir.path / "partner-framework.md") == mixed_revision(agreement_source()));
+}
+
+TEST_CASE("a revision mixing security and other changes: every command reads what the notice says on every day", "[notice][publish]") {
+  Published repo;
+  auto r = repo.cli("publish partner-framework.md --notice-date 2026-12-01 --author '" + kAuthor + "'");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  auto notice = nlohmann::json::parse(repo.cli("notice --from HEAD~2 --to HEAD --date 2026-12-01 --format json").out);
+  // The period ends on 2027-01-01 (元旦), so on Monday 2027-01-04.
+  CHECK(notice["last_day"] == "2027-01-04");
+  CHECK((*change_at(notice, "partner-framework#12")).at("effective") == "2026-12-01");
+  CHECK((*change_at(notice, "partner-framework#9.p1")).at("effective") == "2027-01-05");
+
+  auto cap_on = [&](const std::string& day) { return repo.cli("show partner-framework#9.p1 --at " + day).out; };
+  auto security_on = [&](const std::string& day) { return repo.cli("show partner-framework#12.1 --at " + day); };
+  CHECK_THAT(cap_on("2026-11-30"), Catch::Contains("最多 10 万人民币"));
+  CHECK(security_on("2026-11-30").status != 0);
+  for (const char* day : {"2026-12-01", "2027-01-04"}) {
+    INFO(day);
+    CHECK_THAT(cap_on(day), Catch::Contains("最多 10 万人民币"));
+    CHECK_THAT(security_on(day).out, Catch::Contains("保障数据安全"));
+  }
+  CHECK_THAT(cap_on("2027-01-05"), Catch::Contains("最多 20 万人民币"));
+  CHECK_THAT(security_on("2027-01-05").out, Catch::Contains("保障数据安全"));
+
+  // diff between two days shows what took effect between them.
+  auto first_day = nlohmann::json::parse(repo.cli("diff 2026-11-30 2026-12-01 --format json").out)["documents"];
+  REQUIRE(first_day.size() == 1);
+  CHECK(first_day[0]["changes"].size() == 1);
+  CHECK(first_day[0]["changes"][0]["kind"] == "added");
+  auto period_end = nlohmann::json::parse(repo.cli("diff 2026-12-01 2027-01-05 --format json").out)["documents"];
+  REQUIRE(period_end.size() == 1);
+  CHECK(period_end[0]["changes"].size() == 1);
+  CHECK(period_end[0]["changes"][0]["kind"] == "modified");
+
+  // ls: the version in force, and the whole revision pending until 2027-01-05.
+  auto ls = nlohmann::json::parse(repo.cli("ls --at 2026-12-15 --format json").out);
+  REQUIRE(ls.size() == 2);
+  CHECK(ls[0]["effective"] == "2026-12-01");
+  CHECK(ls[0]["pending"] == false);
+  CHECK(ls[1]["effective"] == "2027-01-05");
+  CHECK(ls[1]["pending"] == true);
+  CHECK_THAT(repo.cli("ls --at 2026-12-15").out, Catch::Contains("pending"));
+  CHECK(nlohmann::json::parse(repo.cli("ls --at 2027-01-05 --format json").out).size() == 1);
+
+  // One branch update: the security version and the whole revision, the notice in both.
+  std::optional<Repository> git = Repository::discover(repo.dir.path);
+  CHECK(git->file_at(git->resolve("HEAD~1"), "notices/2026-12-01-partner-framework.md"));
+  CHECK_THAT(*git->file_at(git->resolve("HEAD~1"), "partner-framework.md"), Catch::Contains("effective: 2026-12-01"));
+  CHECK_THAT(*git->file_at(git->resolve("HEAD"), "partner-framework.md"), Catch::Contains("effective: 2027-01-05"));
+  CHECK(repo.cli("check").status == 0);
+}
+
+TEST_CASE("the security-only version keeps the old text line for line and takes the new clauses where they stand", "[notice][publish]") {
+  std::string before = agreement_source();
+  // A security clause inserted in the middle of part 三, and an ordinary change after it.
+  std::string after = replace(replace(before, "11. 双方都将遵守所有适用的法律和条规，包括进出口法律；\n",
+                                      "11. 双方都将遵守所有适用的法律和条规，包括进出口法律；\n\n12. 双方应采取必要的安全措施保障数据安全；\n"),
+                              "最多 10 万人民币", "最多 20 万人民币");
+  Document b = parse_document(before, "before.md"), a = parse_document(after, "after.md");
+  text::Segmenter segmenter;
+  diff::DocumentDiff d = diff::compare(b, a, segmenter);
+  std::vector<const diff::Change*> security;
+  for (const diff::Change& c : d.changes)
+    if (c.kind == diff::ChangeKind::Added) security.push_back(&c);
+  REQUIRE(security.size() == 1);
+  std::string interim = publish::apply_changes(before, b, after, a, security, d.matches);
+  CHECK_THAT(interim, Catch::Contains("最多 10 万人民币") && Catch::Contains("12. 双方应采取必要的安全措施保障数据安全；"));
+  Document i = parse_document(interim, "interim.md");
+  REQUIRE(i.find("3.12"));
+  CHECK(i.find("3.12")->text == a.find("3.12")->text);
+  diff::DocumentDiff rest = diff::compare(i, a, segmenter);
+  REQUIRE(rest.changes.size() == 1);
+  CHECK(rest.changes[0].after->id == "9.p1");
 }
