@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/notice_delivery.hpp"
 #include "lexgit/check.hpp"
+#include "lexgit/delivery.hpp"
 #include "lexgit/notice.hpp"
 
 namespace lexgit::cli {
@@ -75,7 +77,9 @@ Action add_notice(CLI::App& app, Globals&) {
   cmd->add_option("--date", *date, "The notice date, YYYY-MM-DD")->required();
   cmd->add_option("--format", *format, "md, html, json or eml")->check(CLI::IsMember({"md", "html", "json", "eml"}));
   overrides->add_to(cmd);
-  return [from, to, date, format, overrides] {
+  auto delivery = std::make_shared<DeliveryArgs>();
+  delivery->add_to(cmd);
+  return [from, to, date, format, overrides, delivery] {
     text::Date notice_date = date_option(*date, "--date");
     DocumentSet before_set = open_side(*from);
     DocumentSet after_set = open_side(*to);
@@ -98,7 +102,11 @@ Action add_notice(CLI::App& app, Globals&) {
     text::Segmenter segmenter;
     notice::Notice n = notice::prepare(in, segmenter);
     if (settings.signatory) n.signatory = *settings.signatory;
-    std::string out = render(n, *format, settings);
+    if (delivery->requested()) {
+      print_period_warnings(n);
+      return delivery->run(after_set.repository(), n, settings, *format);
+    }
+    std::string out = *format == "json" ? delivery::notice_json(after_set.repository(), n, settings).dump(2) + "\n" : render(n, *format, settings);
     print_warnings(before_set);
     print_warnings(after_set);
     print_period_warnings(n);
