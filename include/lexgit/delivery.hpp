@@ -39,6 +39,8 @@ std::vector<Partner> load_partners(std::string_view yaml, const std::string& fil
 
 // The partners file committed at `commit`; nullopt when there is none.
 std::optional<std::vector<Partner>> partners_at(const Repository& repo, const std::string& commit, const notice::Settings& settings);
+// The partners file at the branch tip; Error(NotFound) when there is none.
+std::vector<Partner> partners(const Repository& repo, const notice::Settings& settings);
 
 // ---- Messages ---------------------------------------------------------------------
 

@@ -13,15 +13,8 @@ namespace fs = std::filesystem;
 
 long long now() { return static_cast<long long>(std::time(nullptr)); }
 
-std::vector<delivery::Partner> partners_of(const Repository& repo, const notice::Settings& settings) {
-  auto tip = repo.head();
-  auto partners = tip ? delivery::partners_at(repo, *tip, settings) : std::nullopt;
-  if (!partners) throw Error(ErrorCode::NotFound, settings.partners + " is not committed in the repository: list the partners there (see README, Delivery)");
-  return *partners;
-}
-
 int write_letters(const Repository& repo, const notice::Notice& n, const notice::Settings& settings, const fs::path& dir) {
-  std::vector<delivery::Letter> letters = delivery::letters(n, settings, partners_of(repo, settings), now());  // all or nothing
+  std::vector<delivery::Letter> letters = delivery::letters(n, settings, delivery::partners(repo, settings), now());  // all or nothing
   fs::create_directories(dir);
   for (const delivery::Letter& l : letters) {
     write_file_atomically(dir / l.file_name, l.message.eml);
@@ -40,6 +33,7 @@ int send(Repository& repo, const notice::Notice& n, const notice::Settings& sett
     else
       std::cerr << "lexgit: error: not delivered to " << o.partner.company << " <" << o.partner.address << ">: " << o.failure << "\n";
   }
+  if (!sent.already.empty()) std::cout << "already delivered (recorded in " << sent.record_path << "): " << sent.already.size() << " partners\n";
   if (sent.outcomes.empty()) std::cout << "every partner already has a delivery record in " << sent.record_path << ": nothing was sent\n";
   if (sent.commit) {
     if (!repo.is_bare()) {

@@ -4,14 +4,11 @@
 #include <cctype>
 #include <map>
 
-#include <yaml-cpp/yaml.h>
-
+#include "delivery/yaml.hpp"
 #include "lexgit/delivery.hpp"
 
 namespace lexgit::delivery {
 namespace {
-
-int yaml_line(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
 
 std::string lowercase(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -51,12 +48,7 @@ Partner read_partner(const YAML::Node& entry, const std::string& file) {
 }  // namespace
 
 std::vector<Partner> load_partners(std::string_view yaml, const std::string& file) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::ParserException& e) {
-    throw Error(ErrorCode::BadInput, "invalid YAML: " + e.msg, {file, e.mark.line + 1});
-  }
+  YAML::Node root = load_yaml(yaml, file);
   if (!root.IsSequence() || root.size() == 0)
     throw Error(ErrorCode::BadInput, "expected a list of partners (- company: …, contact: …, email: …)", {file, 1});
   std::vector<Partner> partners;
@@ -79,6 +71,14 @@ std::optional<std::vector<Partner>> partners_at(const Repository& repo, const st
   auto yaml = repo.file_at(commit, settings.partners);
   if (!yaml) return std::nullopt;
   return load_partners(*yaml, settings.partners);
+}
+
+std::vector<Partner> partners(const Repository& repo, const notice::Settings& settings) {
+  std::optional<std::string> tip = repo.head();
+  std::optional<std::vector<Partner>> listed = tip ? partners_at(repo, *tip, settings) : std::nullopt;
+  if (!listed)
+    throw Error(ErrorCode::NotFound, settings.partners + " is not committed in the repository: list the partners there (see README, Delivery to every partner)");
+  return *listed;
 }
 
 }  // namespace lexgit::delivery

@@ -4,8 +4,7 @@
 // began.
 #include <ctime>
 
-#include <yaml-cpp/yaml.h>
-
+#include "delivery/yaml.hpp"
 #include "lexgit/delivery.hpp"
 
 namespace lexgit::delivery {
@@ -19,8 +18,6 @@ std::tm shanghai(long long time) {
   gmtime_r(&t, &tm);
   return tm;
 }
-
-int yaml_line(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
 
 // The fields of one delivery, in the record's order.
 std::vector<std::pair<const char*, std::string Delivery::*>> fields() {
@@ -76,12 +73,7 @@ std::string render_record(const notice::Notice& n, const std::vector<Delivery>& 
 }
 
 std::vector<Delivery> parse_record(std::string_view yaml, const std::string& file) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::ParserException& e) {
-    throw Error(ErrorCode::BadInput, "invalid YAML: " + e.msg, {file, e.mark.line + 1});
-  }
+  YAML::Node root = load_yaml(yaml, file);
   YAML::Node list = root.IsMap() ? root["deliveries"] : YAML::Node();
   if (!list || !list.IsSequence()) throw Error(ErrorCode::BadInput, "expected deliveries: a list of deliveries", {file, 1});
   std::vector<Delivery> out;

@@ -63,10 +63,8 @@ std::vector<Letter> letters(const notice::Notice& n, const notice::Settings& set
 
 Sent send(Repository& repo, const notice::Notice& n, const notice::Settings& settings, Transport& transport, SendOptions options,
           const std::function<long long()>& clock) {
-  std::optional<std::string> tip = repo.head();
-  std::optional<std::vector<Partner>> partners = tip ? partners_at(repo, *tip, settings) : std::nullopt;
-  if (!partners)
-    throw Error(ErrorCode::NotFound, settings.partners + " is not committed in the repository: --send delivers to the partners listed there");
+  std::optional<std::string> tip = repo.head();  // the record's commit starts from here
+  std::vector<Partner> listed = partners(repo, settings);
   std::string from = notice::sender_address(settings);
   Sent sent;
   sent.record_path = record_path(n);
@@ -75,7 +73,7 @@ Sent send(Repository& repo, const notice::Notice& n, const notice::Settings& set
     throw Error(ErrorCode::BadInput, "the notice of " + text::format_iso(n.date) + " was already delivered to " + std::to_string(deliveries.size()) +
                                          " partners (" + sent.record_path + "): nothing was sent; --retry sends it to the partners without a delivery record");
 
-  for (const Partner& p : *partners) {
+  for (const Partner& p : listed) {
     if (delivery_of(deliveries, p)) {
       sent.already.push_back(p);
       continue;
