@@ -117,6 +117,7 @@ struct Notice {
   std::vector<Renumbering> renumbered;  // units only renumbered: listed once, in 条款序号调整, not as revisions
   std::string void_basis, retroactivity_basis;  // from the precedence policy, cited: 第七部分第二款
   std::string signatory = "北京青云科技股份有限公司";
+  std::string salutation = "尊敬的合作伙伴：";  // a partner's own in its e-mail
 
   std::vector<const NoticeChange*> changes() const;
   // The day the revision as a whole takes effect: the period's effective day,
@@ -161,20 +162,67 @@ nlohmann::json to_json(const Notice& n);
 //     from: "渠道管理部 <channel@qingcloud.example>"   # the e-mail's sender
 //     to: "partners@qingcloud.example"               # one address or a comma-separated list
 //     signatory: 北京青云科技股份有限公司               # who signs (this is the default)
+//     timezone: "+0800"                              # the Date header's zone (this is the default)
+//     partners: partners.yaml                        # the recipients (see delivery.hpp; the default)
+//     smtp:                                          # for notice --send
+//       host: smtp.qingcloud.example
+//       port: 587
+//       starttls: true                               # the default; false only for a local relay
+//       user: channel@qingcloud.example              # optional
+//       password_env: LEXGIT_SMTP_PASSWORD           # the environment variable holding the password
+//       verify: true                                 # false: accept any server certificate
+struct Smtp {
+  std::string host;
+  int port = 587;
+  bool starttls = true;
+  std::optional<std::string> user;
+  std::optional<std::string> password_env;
+  bool verify = true;
+  int line = 0;  // of the smtp section
+};
+
 struct Settings {
   std::optional<std::string> from, to, signatory;
+  int utc_offset_minutes = 8 * 60;         // notice.timezone: China Standard Time unless configured
+  std::string partners = "partners.yaml";  // notice.partners
+  std::optional<Smtp> smtp;
   std::string file = ".lexgit.yaml";  // for messages
   int line = 0;                       // of the notice section
 };
 
-// Error(BadInput) naming the file, line and key of a value that is not a string.
+// Error(BadInput) naming the file, line and key of a value that is invalid, of
+// an unknown key, and of a `password` under smtp (passwords never live in the
+// repository: password_env names the environment variable that holds it).
 Settings load_settings(std::string_view yaml, const std::string& file);
+
+// Whether `s` is one bare e-mail address (local@domain, no display name).
+bool is_address(std::string_view s);
+
+// The sender's address (notice.from without its display name), for SMTP's MAIL FROM.
+// Error(BadInput) as render_eml when notice.from is missing or not an address.
+std::string sender_address(const Settings& settings);
+
+// One recipient of a message addressed to a partner: the To header and the
+// letter's salutation (in place of 尊敬的合作伙伴：).
+struct Addressee {
+  std::string name;        // the contact, shown in To
+  std::string address;
+  std::string salutation;  // 尊敬的北京示例科技有限公司：
+};
+
+struct Message {
+  std::string id;   // the Message-ID, without angle brackets
+  std::string eml;  // the whole message
+};
 
 // An RFC 5322 message (CRLF line ends): UTF-8, the Subject encoded per RFC 2047,
 // multipart/alternative with the plain-text and the HTML notice, each
-// base64-encoded. `now`: seconds since the epoch, for the Date header.
-// Error(BadInput) naming the key (notice.from, notice.to) when one is missing
-// or is not an address.
+// base64-encoded; the Date in notice.timezone; a new Message-ID; the commits
+// compared only in X-Lexgit-From-Commit and X-Lexgit-To-Commit, never in the
+// text a reader sees. To: `to` when given (the salutation addressed to it),
+// else notice.to. `now`: seconds since the epoch. Error(BadInput) naming the
+// key (notice.from, notice.to) when one is missing or is not an address.
+Message render_message(const Notice& n, const Settings& settings, long long now, const Addressee* to = nullptr);
 std::string render_eml(const Notice& n, const Settings& settings, long long now);
 
 // ---- Drafting a notice in a repository -------------------------------------------

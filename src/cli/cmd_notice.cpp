@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/notice_delivery.hpp"
+#include "lexgit/delivery.hpp"
 #include "lexgit/notice.hpp"
 #include "lexgit/publish.hpp"
 
@@ -42,12 +44,20 @@ Action add_notice(CLI::App& app, Globals&) {
   cmd->add_option("--date", *date, "The notice date, YYYY-MM-DD")->required();
   cmd->add_option("--format", *format, "md, html, json or eml")->check(CLI::IsMember({"md", "html", "json", "eml"}));
   overrides->add_to(cmd);
-  return [from, to, date, format, overrides] {
+  auto delivery = std::make_shared<DeliveryArgs>();
+  delivery->add_to(cmd);
+  return [from, to, date, format, overrides, delivery] {
     notice::Request request{*from, *to, date_option(*date, "--date"), overrides->get()};
     text::Segmenter segmenter;
     notice::Draft d = notice::draft(".", request, segmenter);
-    std::string out = render(d.notice, *format, d.settings);
     print_warnings(d.warnings);
+    if (delivery->requested() || *format == "json") {
+      DocumentSet head = DocumentSet::open(".", {});
+      if (delivery->requested()) return delivery->run(head.repository(), d.notice, d.settings, *format);
+      std::cout << delivery::notice_json(head.repository(), d.notice, d.settings).dump(2) << "\n";
+      return 0;
+    }
+    std::string out = render(d.notice, *format, d.settings);
     std::cout << out;
     return 0;
   };

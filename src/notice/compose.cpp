@@ -93,7 +93,7 @@ std::vector<Block> compose(const Notice& n) {
   using K = Block::Kind;
   std::vector<Block> out;
   out.push_back({K::Title, {title_of(n)}});
-  out.push_back({K::Salutation, {"尊敬的合作伙伴："}});
+  out.push_back({K::Salutation, {n.salutation}});
   out.push_back({K::Paragraph, {intro(n)}});
   out.push_back({K::Paragraph, {period_paragraph(n)}});
   for (const period::Step& caveat : n.computed.warnings) out.push_back({K::Paragraph, {caveat.zh}});
