@@ -54,11 +54,15 @@ struct Publication {
 Publication publish(const std::filesystem::path& dir, const Request& request, const text::Segmenter& segmenter);
 
 // The agreement's text with only `changes` applied (the security changes of a
-// notice): the clauses they touch are taken from `after_source`, the rest of
-// `before_source` kept line for line. `matches` are the diff's (old id, new id)
-// alignments, to place added clauses.
+// notice, and units only renumbered): the clauses they touch are taken from
+// `after_source`, the rest of `before_source` kept line for line. Of
+// `numbers_only` (units renumbered whose text changes later) only the new
+// number is taken, so the text in force between the two dates is numbered as
+// the notice cites it. `matches` are the diff's (old id, new id) alignments,
+// to place added clauses.
 std::string apply_changes(const std::string& before_source, const Document& before, const std::string& after_source,
                           const Document& after, const std::vector<const diff::Change*>& changes,
+                          const std::vector<const diff::Change*>& numbers_only,
                           const std::vector<std::pair<std::string, std::string>>& matches);
 
 }  // namespace lexgit::publish

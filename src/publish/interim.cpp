@@ -82,6 +82,18 @@ class Splicer {
     }
   }
 
+  // The unit's first line with the new version's number in place of the old one.
+  void renumber(const diff::Change& c) {
+    if (!c.before || !c.after || c.before->number.empty() || c.before->number == c.after->number) return;
+    const Clause* o = before_.find(c.before->id);
+    if (!o || within_removed(o->first_line, o->first_line)) return;
+    std::string line = old_[o->first_line - 1];
+    std::size_t at = line.find(c.before->number);
+    if (at == std::string::npos) return;
+    line.replace(at, c.before->number.size(), c.after->number);
+    add(o->first_line, 1, {line});
+  }
+
   std::string text() {
     std::sort(edits_.begin(), edits_.end(), [](const Edit& a, const Edit& b) {
       return a.start != b.start ? a.start > b.start : a.sequence > b.sequence;
@@ -197,9 +209,11 @@ class Splicer {
 
 std::string apply_changes(const std::string& before_source, const Document& before, const std::string& after_source,
                           const Document& after, const std::vector<const diff::Change*>& changes,
+                          const std::vector<const diff::Change*>& numbers_only,
                           const std::vector<std::pair<std::string, std::string>>& matches) {
   Splicer splicer(before_source, before, after_source, after, matches);
   for (const diff::Change* c : changes) splicer.apply(*c);
+  for (const diff::Change* c : numbers_only) splicer.renumber(*c);
   return splicer.text();
 }
 

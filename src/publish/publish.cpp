@@ -2,6 +2,7 @@
 // gives it, and the notice, as one update of the branch.
 #include "lexgit/publish.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 
@@ -66,6 +67,30 @@ std::vector<const diff::Change*> security_changes(const notice::Notice& n) {
   return out;
 }
 
+bool same_change(const diff::Change& a, const diff::Change& b) {
+  auto id = [](const std::optional<diff::Side>& s) { return s ? s->id : std::string(); };
+  return a.kind == b.kind && id(a.before) == id(b.before) && id(a.after) == id(b.after);
+}
+
+// What the version in force from the notice date takes of the revision: its
+// security changes whole, units only renumbered whole (their text is the
+// same, or only their references to renumbered units changed), and the new
+// numbers of units whose text changes at the end of the period.
+struct Interim {
+  std::vector<const diff::Change*> whole, numbers_only;
+};
+
+Interim interim_changes(const diff::DocumentDiff& d, const std::vector<const diff::Change*>& security) {
+  Interim out;
+  for (const diff::Change& c : d.changes) {
+    bool is_security = std::any_of(security.begin(), security.end(), [&](const diff::Change* s) { return same_change(*s, c); });
+    if (is_security) out.whole.push_back(&c);
+    else if (c.kind == diff::ChangeKind::Renumbered && (c.edits.empty() || c.consequential)) out.whole.push_back(&c);
+    else if (c.before && c.after && c.before->number != c.after->number) out.numbers_only.push_back(&c);
+  }
+  return out;
+}
+
 std::string default_message(const notice::Notice& n) {
   return "发布" + notice::title_of(n) + "\n\n通知日期 " + text::format_iso(n.date) + "；修订自 " + text::format_iso(n.effective()) + " 起生效。";
 }
@@ -110,7 +135,8 @@ Publication publish(const fs::path& dir, const Request& request, const text::Seg
     Document old_version = before.load(policy.agreement);
     std::string old_source = repo.read_blob(current.blob);
     diff::DocumentDiff d = diff::compare(old_version, after.file(), segmenter);
-    std::string interim = apply_changes(old_source, old_version, source, after.file(), security, d.matches);
+    Interim take = interim_changes(d, security);
+    std::string interim = apply_changes(old_source, old_version, source, after.file(), take.whole, take.numbers_only, d.matches);
     out.versions.push_back({"与安全和保障相关的修订", n.date, n.date, with_dates(interim, after.file().meta, n.date, n.date, file)});
   }
   out.versions.push_back({"全部修订", n.date, n.effective(), with_dates(source, after.file().meta, n.date, n.effective(), file)});

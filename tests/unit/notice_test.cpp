@@ -518,7 +518,7 @@ TEST_CASE("the security-only version keeps the old text line for line and takes 
   for (const diff::Change& c : d.changes)
     if (c.kind == diff::ChangeKind::Added) security.push_back(&c);
   REQUIRE(security.size() == 1);
-  std::string interim = publish::apply_changes(before, b, after, a, security, d.matches);
+  std::string interim = publish::apply_changes(before, b, after, a, security, {}, d.matches);
   CHECK_THAT(interim, Catch::Contains("最多 10 万人民币") && Catch::Contains("12. 双方应采取必要的安全措施保障数据安全；"));
   Document i = parse_document(interim, "interim.md");
   REQUIRE(i.find("3.12"));
@@ -526,4 +526,35 @@ TEST_CASE("the security-only version keeps the old text line for line and takes 
   diff::DocumentDiff rest = diff::compare(i, a, segmenter);
   REQUIRE(rest.changes.size() == 1);
   CHECK(rest.changes[0].after->id == "9.p1");
+}
+
+TEST_CASE("a security part inserted before others: the version in force from the notice date is numbered as the notice cites it", "[notice][publish]") {
+  Published repo;
+  std::string s = replace(agreement_source(), "最多 10 万人民币", "最多 20 万人民币");
+  s = replace(s, "### 十一． 适用法律与争议解决", "### 十二． 适用法律与争议解决");
+  s = replace(s, "### 十． 协议的延期和终止", "### 十一． 协议的延期和终止");
+  s = replace(s, "### 九． 赔偿责任", "### 十． 赔偿责任");
+  s = replace(s, "### 八． 保密信息",
+              "### 八． 数据安全\n\n1. 双方应采取必要的安全措施保障数据安全，防止数据泄露、毁损或丢失。\n\n"
+              "2. 发生安全事件的，一方应在知悉后二十四小时内通知对方。\n\n### 九． 保密信息");
+  write_file(repo.dir.path / "partner-framework.md", s);
+  auto r = repo.cli("publish partner-framework.md --notice-date 2026-12-01 --author '" + kAuthor + "'");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+
+  // The notice: the new part, the cap cited by its new number, the renumbered parts in one table.
+  auto notice = read_file(repo.dir.path / "notices/2026-12-01-partner-framework.md");
+  CHECK_THAT(notice, Catch::Contains("新增 第八部分") && Catch::Contains("修改 第十部分第一款（原第九部分第一款）") &&
+                         Catch::Contains("## 条款序号调整") && Catch::Contains("| 第八部分 | 第九部分 |"));
+  CHECK(notice.find("重新编号") == std::string::npos);
+
+  // From the notice date: the security part in force, the parts numbered as the notice cites them, the old cap.
+  auto outline = repo.cli("outline partner-framework --at 2026-12-15").out;
+  CHECK_THAT(outline, Catch::Contains("八． 数据安全") && Catch::Contains("九． 保密信息") && Catch::Contains("十二． 适用法律与争议解决"));
+  CHECK_THAT(repo.cli("show partner-framework#10.p1 --at 2026-12-15").out, Catch::Contains("最多 10 万人民币"));
+  CHECK_THAT(repo.cli("show partner-framework#10.p1 --at 2027-01-05").out, Catch::Contains("最多 20 万人民币"));
+  auto rest = nlohmann::json::parse(repo.cli("diff 2026-12-15 2027-01-05 --format json").out)["documents"];
+  REQUIRE(rest.size() == 1);
+  REQUIRE(rest[0]["changes"].size() == 1);
+  CHECK(rest[0]["changes"][0]["kind"] == "modified");
 }
