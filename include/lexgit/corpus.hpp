@@ -13,7 +13,8 @@ class Corpus {
  public:
   // Every *.md file below `dir` that opens with lexgit front matter (a YAML block
   // with an id or kind); other Markdown (README.md) is not a document. Hidden
-  // directories and build directories are skipped. Sorted by path.
+  // directories and build directories are skipped. Sorted by path. A file
+  // that cannot be read is a document with that error (and no id).
   static Corpus scan(const std::filesystem::path& dir);
   // These files (and *.md files below any directory among them).
   static Corpus load(const std::vector<std::filesystem::path>& paths);

@@ -43,8 +43,23 @@ class DocumentSet {
   Document load(std::string_view doc_or_file);
   Document load(const Revision& entry);
 
+  // Every document the selection has, parsed, those lexgit cannot use included
+  // (what check reports on). Outside git: the files below the directory. In a
+  // repository where no document is committed yet (and neither --rev nor
+  // --at): the work tree's, what a first commit would record — see
+  // reads_work_tree().
+  std::vector<Document> all_documents();
+  bool reads_work_tree();
+
+  // Error(NotFound) for a document id the selection does not have, naming the
+  // closest ids it has: "no document 'partner-framwork' at HEAD; did you mean
+  // 'partner-framework'?".
+  Error no_document(const std::string& id);
+
   // .lexgit.yaml as the selection sees it: committed at the selected tip in a
   // git repository, else the file in the directory; nullopt when there is none.
+  // In a repository whose work tree has another .lexgit.yaml (edited, not
+  // committed), a warning says which one is read and how to commit the other.
   struct Config {
     std::string yaml;
     std::string file;  // for messages: ".lexgit.yaml", or the file's path outside git
@@ -54,6 +69,8 @@ class DocumentSet {
   // them, the same way: committed at the selected tip, else in the directory.
   std::vector<Config> yaml_files(const std::string& folder);
 
+  // What the user should know: files outside git skipped because they cannot
+  // be read as documents, a .lexgit.yaml not committed, the cache rebuilt.
   std::vector<std::string> take_warnings();
 
  private:
@@ -70,6 +87,11 @@ class DocumentSet {
 std::optional<text::Date> date_argument(std::string_view arg);
 // The one error for a date argument that is not a date.
 Error not_a_date(std::string_view arg);
+
+// Error(NotFound) for a clause `doc` does not have, naming the closest clauses
+// by id and by citation: "no clause '10.33' in document 'partner-framework';
+// did you mean '10.3'（第十部分第3项）?".
+Error no_clause(const Document& doc, std::string_view id_or_citation);
 
 // One side of a comparison, the same for every command that compares (diff,
 // notice): the documents at a revision, the versions in force on a date, or a

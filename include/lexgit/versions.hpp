@@ -85,9 +85,12 @@ class Versions {
   };
   // Validates the files and records them as one commit (see Repository::commit);
   // packs loose objects when they pile up. Nothing is written when refused.
+  // `as_is`: files recorded with them but not read as documents (the
+  // repository's .lexgit.yaml, which the caller checked — see config::commit);
+  // each is listed in `documents` with an empty id.
   CommitOutcome commit(const std::vector<std::filesystem::path>& files, const std::string& message,
                        const std::string& author, const std::optional<std::string>& base = std::nullopt,
-                       const CheckOptions& options = {});
+                       const CheckOptions& options = {}, const std::vector<std::filesystem::path>& as_is = {});
 
  private:
   Repository& repo_;

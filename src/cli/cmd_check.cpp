@@ -32,7 +32,7 @@ Action add_check(CLI::App& app, Globals&) {
       if (agreements.size() == 1) policy = precedence::Policy::defaults(agreements.front()->meta.id);
     } else {
       DocumentSet set = selection->open();
-      for (const Revision& r : set.entries()) documents.push_back(set.load(r));
+      documents = set.all_documents();
       try {
         policy = precedence::policy_for(set);
       } catch (const Error& e) {

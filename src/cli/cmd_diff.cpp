@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "lexgit/redline.hpp"
+#include "lexgit/suggest.hpp"
 
 namespace lexgit::cli {
 namespace {
@@ -17,9 +18,12 @@ namespace fs = std::filesystem;
 std::vector<std::string> documents_to_compare(const Side& a, const Side& b, const std::vector<std::string>& asked) {
   if (a.is_file() || b.is_file()) return {a.is_file() ? a.file().meta.id : b.file().meta.id};
   if (!asked.empty()) {
+    std::set<std::string> known = a.ids();
+    known.merge(b.ids());
     for (const std::string& id : asked)
       if (!a.has(id) && !b.has(id))
-        throw Error(ErrorCode::NotFound, "no document '" + id + "' in " + a.label() + " or " + b.label());
+        throw Error(ErrorCode::NotFound, "no document '" + id + "' in " + a.label() + " or " + b.label() +
+                                             text::did_you_mean(id, {known.begin(), known.end()}));
     return asked;
   }
   std::set<std::string> ids = a.ids();

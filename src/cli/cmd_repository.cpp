@@ -10,6 +10,7 @@
 #include "cache/cache.hpp"
 #include "cli/commands.hpp"
 #include "lexgit/check.hpp"
+#include "lexgit/config.hpp"
 #include "lexgit/diff.hpp"
 #include "lexgit/redline.hpp"
 
@@ -259,7 +260,7 @@ Action add_log(CLI::App& app, Globals&) {
     Versions& versions = set.versions();
     if (set.tip().empty()) throw Error(ErrorCode::NotFound, "the repository has no commits yet");
     std::vector<Revision> revisions = versions.revisions(set.tip(), ref.doc);
-    if (revisions.empty()) throw Error(ErrorCode::NotFound, "no document with id '" + ref.doc + "' in the history of " + (rev->empty() ? "HEAD" : *rev));
+    if (revisions.empty()) throw set.no_document(ref.doc);
     sort_as_versions(revisions);
     print_warnings(set);
     if (ref.id.empty()) log_document(set, std::move(revisions), *format == "json");
@@ -292,8 +293,8 @@ Action add_commit(CLI::App& app, Globals&) {
       return 0;
     }
     // Validated as check validates: an error refuses the commit and changes nothing.
-    auto outcome = versions.commit(files, *message, *author, base->empty() ? std::nullopt : std::optional<std::string>(*base),
-                                   CheckOptions{*strict});
+    auto outcome = config::commit(set, files, *message, *author, base->empty() ? std::nullopt : std::optional<std::string>(*base),
+                                  CheckOptions{*strict});
     for (const Diagnostic& d : outcome.diagnostics) std::cerr << d.describe() << "\n";
     if (int errors = outcome.errors(); errors > 0)
       throw Error(ErrorCode::BadInput, std::to_string(errors) + (errors == 1 ? " error" : " errors") + ": nothing was committed");
@@ -304,8 +305,8 @@ Action add_commit(CLI::App& app, Globals&) {
       return 0;
     }
     std::cout << "[" << id->substr(0, 12) << "] " << message->substr(0, message->find('\n')) << "\n";
-    for (const auto& [doc, path] : outcome.documents)
-      std::cout << "  " << doc << "  " << std::filesystem::path(path).lexically_proximate(std::filesystem::current_path()).string() << "\n";
+    for (const auto& [doc, path] : outcome.documents)  // the settings file has no id
+      std::cout << "  " << (doc.empty() ? "" : doc + "  ") << std::filesystem::path(path).lexically_proximate(std::filesystem::current_path()).string() << "\n";
     return 0;
   };
 }

@@ -63,7 +63,7 @@ Action add_show(CLI::App& app, Globals&) {
       doc = set.load(ref.doc);
       doc.require_valid();
       auto id = clause_id(doc, ref.id);
-      if (!id) throw Error(ErrorCode::NotFound, "no clause '" + ref.id + "' in document '" + doc.meta.id + "' (see lexgit outline " + doc.meta.id + ")", {doc.path, 0});
+      if (!id) throw no_clause(doc, ref.id);
       located.id = *id;
     }
     print_warnings(set);

@@ -38,7 +38,7 @@ std::pair<std::string, std::vector<std::string>> input_of(const WordsArgs& a) {
   Document doc = DocumentSet::open(".", {}).load(ref.doc);
   doc.require_valid();
   const Clause* c = doc.find(ref.id);
-  if (!c) throw Error(ErrorCode::NotFound, "no clause '" + ref.id + "' in document '" + doc.meta.id + "'", {doc.path, 0});
+  if (!c) throw no_clause(doc, ref.id);
   std::string all;
   for (const Clause* each : doc.all_clauses()) all += each->heading + each->text + "\n";
   return {c->heading.empty() ? c->text : c->heading + "\n" + c->text, text::defined_terms(all)};

@@ -74,10 +74,6 @@ void print_resolution(const precedence::Resolution& r, std::ostream& out);
 // reads (2026年1月31日). Error(Usage) naming the option otherwise.
 text::Date date_option(const std::string& value, std::string_view option);
 
-// True when a revision-or-date argument is written as a date (YYYY-MM-DD), so
-// that a mistyped date is reported as a bad date, not as a missing revision.
-bool looks_like_date(const std::string& s);
-
 // Today's date on this machine's clock and time zone.
 text::Date today();
 

@@ -11,13 +11,6 @@
 
 namespace lexgit::cli {
 
-bool looks_like_date(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
-
 text::Date date_option(const std::string& value, std::string_view option) {
   auto d = text::parse_date(value);
   if (!d) {

@@ -42,9 +42,20 @@ Corpus Corpus::load(const std::vector<fs::path>& paths) {
   }
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
-    std::string source = read_file(file);
     // A file named explicitly is checked even without front matter.
     bool named = std::find(paths.begin(), paths.end(), file) != paths.end();
+    std::string source;
+    try {
+      source = read_file(file);
+    } catch (const Error& e) {
+      if (named) throw;
+      // One unreadable file found by the scan does not stop the others being read.
+      Document unreadable;
+      unreadable.path = file.lexically_normal().string();
+      unreadable.diagnostics.push_back({Severity::Error, {unreadable.path, 0}, e.message()});
+      corpus.documents_.push_back(std::move(unreadable));
+      continue;
+    }
     if (!named && !is_lexgit_document(source)) continue;
     corpus.documents_.push_back(parse_document(source, file.lexically_normal().string()));
   }

@@ -38,7 +38,7 @@ Lineage::Lineage(DocumentSet& set, const std::string& doc) : set_(set) {
     for (Revision& r : set.entries())
       if (r.doc == doc) revisions_.push_back(std::move(r));
   }
-  if (revisions_.empty()) throw Error(ErrorCode::NotFound, "no document with id '" + doc + "'");
+  if (revisions_.empty()) throw set.no_document(doc);
   sort_as_versions(revisions_);
   documents_.resize(revisions_.size());
   steps_.resize(revisions_.size());
@@ -156,7 +156,7 @@ Located Lineage::locate(std::string_view id_or_citation, std::size_t read) {
                               : "该条款在最新版本中已不存在");
     return found;
   }
-  throw Error(ErrorCode::NotFound, "no clause '" + std::string(id_or_citation) + "' in document '" + doc_id + "' (see lexgit outline " + doc_id + ")");
+  throw no_clause(latest_doc, id_or_citation);
 }
 
 }  // namespace lexgit

@@ -262,7 +262,10 @@ Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::s
       for (Revision& r : set.entries())
         if (r.doc == ref.doc) revisions.push_back(r);
     }
-    if (revisions.empty()) throw Error(ErrorCode::NotFound, "no document '" + ref.doc + "' (in " + ref_text + ")");
+    if (revisions.empty()) {
+      Error unknown = set.no_document(ref.doc);
+      throw Error(unknown.code(), unknown.message() + " (in " + ref_text + ")");
+    }
     const Revision& latest = latest_revision(revisions);
     std::string canonical = ref.doc + "#" + ref.id;
 

@@ -329,18 +329,22 @@ int Versions::CommitOutcome::errors() const {
 
 Versions::CommitOutcome Versions::commit(const std::vector<fs::path>& files, const std::string& message,
                                          const std::string& author, const std::optional<std::string>& base,
-                                         const CheckOptions& options) {
+                                         const CheckOptions& options, const std::vector<fs::path>& as_is) {
   fs::path workdir = repo_.workdir();
   if (workdir.empty()) throw Error(ErrorCode::Usage, "commit needs a work tree; " + repo_.gitdir().string() + " is bare");
   Repository::CommitRequest request;
   request.message = message;
   request.author = author;
   request.base = base;
-  std::vector<Document> documents;
-  for (const fs::path& file : files) {
+  auto in_work_tree = [&](const fs::path& file) {
     fs::path absolute = fs::weakly_canonical(fs::absolute(file));
     std::string rel = absolute.lexically_relative(fs::weakly_canonical(workdir)).generic_string();
     if (rel.empty() || rel.starts_with("..")) throw Error(ErrorCode::Usage, "not inside the repository's work tree", {file.string(), 0});
+    return rel;
+  };
+  std::vector<Document> documents;
+  for (const fs::path& file : files) {
+    std::string rel = in_work_tree(file);
     std::string contents = read_file(file);
     documents.push_back(parse_document(contents, file.string()));
     request.files[rel] = std::move(contents);
@@ -348,6 +352,12 @@ Versions::CommitOutcome Versions::commit(const std::vector<fs::path>& files, con
   }
   CommitOutcome outcome;
   for (const Document& d : documents) outcome.documents.emplace_back(d.meta.id, d.path);
+  for (const fs::path& file : as_is) {
+    std::string rel = in_work_tree(file);
+    request.files[rel] = read_file(file);
+    request.names[rel] = rel;
+    outcome.documents.emplace_back("", file.string());
+  }
   outcome.diagnostics = check_documents(documents, options);
   // An id is one document's in the whole repository, not only among the files committed.
   if (auto tip = repo_.head()) {
