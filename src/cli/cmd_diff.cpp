@@ -75,13 +75,16 @@ Action add_diff(CLI::App& app, Globals& globals) {
       diff::DocumentDiff d = diff::compare(a.load(id), b.load(id), segmenter);
       if (d.doc.empty()) d.doc = id;
       std::string absent(redline::absent_label(globals.language));
-      d.before_label = a.has(id) ? a.label() : absent;
-      d.after_label = b.has(id) ? b.label() : absent;
+      d.before_label = a.has(id) ? a.label(globals.language) : absent;
+      d.after_label = b.has(id) ? b.label(globals.language) : absent;
       if (named || !d.changes.empty()) diffs.push_back(std::move(d));
     }
     print_warnings(a.take_warnings());
     print_warnings(b.take_warnings());
-    std::cout << render(diffs, {a.label(), b.label()}, args->format, args->stat, {use_color(args->color), globals.language});
+    // JSON's labels stay as they were; the reader's labels are in the reader's language.
+    redline::Labels labels = args->format == "json" ? redline::Labels{a.label(), b.label()}
+                                                    : redline::Labels{a.label(globals.language), b.label(globals.language)};
+    std::cout << render(diffs, labels, args->format, args->stat, {use_color(args->color), globals.language});
     return 0;
   };
 }

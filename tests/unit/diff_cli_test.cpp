@@ -133,6 +133,13 @@ TEST_CASE("diff between dates compares the versions in force on each", "[diff-cl
   auto later = run_cli(repo.cli() + "diff 2026-03-01 2026-08-01 --stat");
   REQUIRE(later.status == 0);
   CHECK(later.out == "partner-framework: 修改 1 处\n共 1 份文档有修改：修改 1 处\n");
+  // A date's side is named in the reader's language; JSON keeps "in force on D".
+  auto dated = run_cli(repo.cli() + "diff 2026-03-01 2026-08-01");
+  CHECK(contains(dated.out, "文档 partner-framework  2026年3月1日有效的版本 → 2026年8月1日有效的版本（修改 1 处）\n"));
+  auto dated_en = run_cli(repo.cli() + "diff 2026-03-01 2026-08-01 --lang en");
+  CHECK(contains(dated_en.out, "document partner-framework  in force on 2026-03-01 → in force on 2026-08-01  (1 modified)\n"));
+  auto dated_html = run_cli(repo.cli() + "diff 2026-03-01 2026-08-01 --format html");
+  CHECK(contains(dated_html.out, "<title>修订对照：2026年3月1日有效的版本 → 2026年8月1日有效的版本</title>"));
 
   // Before the annex existed: it is added whole.
   auto annex = run_cli(repo.cli() + "diff 2025-06-01 2026-03-01 --stat --format json");
