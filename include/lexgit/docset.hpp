@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lexgit/language.hpp"
 #include "lexgit/store.hpp"
 #include "lexgit/versions.hpp"
 
@@ -105,6 +106,8 @@ class Side {
   // What was compared, for a redline's header: the file, "in force on
   // 2026-03-01", or "v2 (0a1b2c3d4e5f)".
   const std::string& label() const { return label_; }
+  // The same for a reader of `language`: a date's side is 2026年3月1日有效的版本 in Chinese.
+  std::string label(Language language) const;
   bool is_file() const { return file_.has_value(); }
   const Document& file() const { return *file_; }
   // The documents' set (nullptr for a file).
@@ -123,6 +126,7 @@ class Side {
 
  private:
   std::string label_;
+  std::optional<text::Date> date_;  // the date of a date's side
   std::optional<Document> file_;
   std::optional<DocumentSet> set_;
   std::map<std::string, Revision> entries_;

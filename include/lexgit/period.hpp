@@ -10,6 +10,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "lexgit/language.hpp"
 #include "lexgit/text.hpp"
 
 namespace lexgit {
@@ -78,10 +79,8 @@ class Calendar {
 // Error(BadInput) naming the file and line of an invalid schedule.
 Calendar calendar_for(DocumentSet& set);
 
-struct Step {
-  std::string zh;
-  std::string en;
-};
+// A step of the reasoning, or a warning, in Chinese and English.
+using Step = Bilingual;
 
 struct Period {
   text::Date start;             // the day of the event (the notice); not counted

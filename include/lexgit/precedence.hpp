@@ -12,6 +12,7 @@
 
 #include "lexgit/docset.hpp"
 #include "lexgit/document.hpp"
+#include "lexgit/language.hpp"
 #include "lexgit/versions.hpp"
 
 namespace lexgit::precedence {
@@ -22,9 +23,12 @@ enum class Rule {
   LaterPublication,       // rule 1: otherwise the document published later governs
 };
 std::string_view to_string(Rule rule);                 // "agreement-over-document", …
+// A document kind as the agreement names it: agreement → 本协议, normative → 规范性文件 …
+std::string kind_zh(std::string_view kind);
 std::optional<Rule> parse_rule(std::string_view name);
-// The rule in plain Chinese and English, for partners: 依第二部分，本协议约定优先于规范性文件 …
-std::string explain(Rule rule, const std::string& winner_kind, const std::string& loser_kind);
+// The rule in plain words for partners, in Chinese (依第二部分，本协议约定优先于规范性文件)
+// or English (Under part 二, the framework agreement prevails over a normative document).
+std::string explain(Rule rule, const std::string& winner_kind, const std::string& loser_kind, Language language);
 
 struct RuleSpec {
   Rule rule;
@@ -85,7 +89,7 @@ struct Resolution {
   std::vector<Overridden> overridden;
   std::vector<std::pair<std::string, std::string>> unresolved;  // pairs no rule orders
   std::vector<Excluded> excluded;
-  std::vector<std::string> notes;  // e.g. "the version in force on D is …, not the latest"
+  std::vector<Bilingual> notes;  // e.g. "the version in force on D is …, not the latest"
 };
 
 // Which rule decides between two clauses, and who wins; nullopt when none applies.
@@ -110,7 +114,7 @@ Policy policy_for(DocumentSet& set);
 struct Gathered {
   std::vector<Candidate> candidates;
   std::vector<Excluded> excluded;
-  std::vector<std::string> notes;
+  std::vector<Bilingual> notes;
 };
 
 // The clauses named by `refs` (DOC#ID) as of `at`: each in the version of its
@@ -130,7 +134,8 @@ Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::s
 std::vector<Diagnostic> lint(const Policy& policy, const std::vector<Document>& documents);
 
 // {"at", "status", "governing": clause|null, "overridden": [{clause…, "by", "rule", "basis"}],
-//  "unresolved": [[ref, ref]…], "excluded": [{clause…, "reason"}]}; a clause is
+//  "unresolved": [[ref, ref]…], "excluded": [{clause…, "reason", "reason_zh"}], "notes": [English…],
+//  "notes_zh": [Chinese…]}; a clause is
 // {"ref", "doc", "kind", "class", "medium", "published", "effective", "revision", "text"}.
 nlohmann::json to_json(const Resolution& r);
 nlohmann::json to_json(const Candidate& c);

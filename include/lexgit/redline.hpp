@@ -1,6 +1,8 @@
 // Redlines: the clause-aligned diffs of diff.hpp written out for people and
 // programs — text for a terminal (git-like, word edits marked [-…-] and {+…+}),
 // Markdown for a code-hosting viewer, one self-contained HTML page, and JSON.
+// The redline's own words (title, summary, change kinds) are Chinese by
+// default, English with Language::En; JSON keeps its English keys.
 #pragma once
 
 #include <string>
@@ -10,6 +12,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "lexgit/diff.hpp"
+#include "lexgit/language.hpp"
 
 namespace lexgit::redline {
 
@@ -19,27 +22,32 @@ struct Labels {
   std::string from, to;
 };
 
+// The label of a side that does not have the document: （不存在） / (absent).
+std::string_view absent_label(Language language);
+
 struct TextOptions {
   bool color = false;  // ANSI colours: deletions red, insertions green
+  Language language = Language::Zh;
 };
 
 // ---- Full redlines ------------------------------------------------------------
 
 std::string render_text(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels, const TextOptions& options = {});
-std::string render_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
-std::string render_html(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
+std::string render_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels, Language language = Language::Zh);
+std::string render_html(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels, Language language = Language::Zh);
 // {"from", "to", "documents": [{"doc", "changes": [...]}], "stat": {per kind counts, total}}
 nlohmann::json render_json(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
 
 // ---- Counts only (--stat) -----------------------------------------------------
 
-// One line per document ("partner-framework: 1 added, 3 modified, 6 renumbered"),
+// One line per document ("partner-framework: 新增 1 处、修改 3 处、重新编号 6 处"),
 // then the total.
 std::string render_stat_text(const std::vector<diff::DocumentDiff>& diffs, const TextOptions& options = {});
 // The summary table alone.
-std::string render_stat_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
+std::string render_stat_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels,
+                                 Language language = Language::Zh);
 // A page with the summary alone.
-std::string render_stat_html(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
+std::string render_stat_html(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels, Language language = Language::Zh);
 // {"from", "to", "documents": [{"doc", "stat": {...}}], "stat": {total}}
 nlohmann::json render_stat_json(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
 
@@ -53,8 +61,11 @@ std::string render_change_markdown(const diff::Change& change);
 // One change's clause alone, as the HTML redline shows it: <p> per line (a
 // heading line as <p class="heading">), word edits as <del>/<ins>, text escaped.
 std::string render_change_html(const diff::Change& change);
-// "1 added, 3 modified" — the non-zero counts in a fixed order; "no changes" when none.
-std::string describe(const diff::Stat& stat);
+// "新增 1 处、修改 3 处" / "1 added, 3 modified" — the non-zero counts in a fixed
+// order; "无变化" / "no changes" when none.
+std::string describe(const diff::Stat& stat, Language language = Language::Zh);
+// A change kind as the redline names it: 修改 / modified, 重新编号 / renumbered …
+std::string_view kind_label(diff::ChangeKind kind, Language language);
 diff::Stat total(const std::vector<diff::DocumentDiff>& diffs);
 
 // The HTML anchor of a clause reference: partner-framework#9.p1 → partner-framework-9.p1

@@ -42,16 +42,18 @@ std::vector<std::string> document_ids(const std::vector<std::string>& args) {
 }
 
 std::string render(const std::vector<diff::DocumentDiff>& diffs, const redline::Labels& labels, const std::string& format,
-                   bool stat, bool color) {
+                   bool stat, const redline::TextOptions& options) {
+  Language language = options.language;
   if (format == "json") return (stat ? redline::render_stat_json(diffs, labels) : redline::render_json(diffs, labels)).dump(2) + "\n";
-  if (format == "md") return stat ? redline::render_stat_markdown(diffs, labels) : redline::render_markdown(diffs, labels);
-  if (format == "html") return stat ? redline::render_stat_html(diffs, labels) : redline::render_html(diffs, labels);
-  return stat ? redline::render_stat_text(diffs, {color}) : redline::render_text(diffs, labels, {color});
+  if (format == "md")
+    return stat ? redline::render_stat_markdown(diffs, labels, language) : redline::render_markdown(diffs, labels, language);
+  if (format == "html") return stat ? redline::render_stat_html(diffs, labels, language) : redline::render_html(diffs, labels, language);
+  return stat ? redline::render_stat_text(diffs, options) : redline::render_text(diffs, labels, options);
 }
 
 }  // namespace
 
-Action add_diff(CLI::App& app, Globals&) {
+Action add_diff(CLI::App& app, Globals& globals) {
   struct Args {
     std::string from, to, format = "text", color = "auto";
     std::vector<std::string> docs;
@@ -66,7 +68,7 @@ Action add_diff(CLI::App& app, Globals&) {
   cmd->add_option("--format", args->format, "text, md, html or json")->check(CLI::IsMember({"text", "md", "html", "json"}));
   cmd->add_flag("--stat", args->stat, "Only the counts of changes per document and kind");
   add_color_option(cmd, args->color);
-  return [args] {
+  return [args, &globals] {
     Side a = Side::open(".", args->from), b = Side::open(".", args->to);
     if ((a.is_file() || b.is_file()) && !args->docs.empty())
       throw Error(ErrorCode::Usage, "a file is compared as the document it holds: name no DOC");
@@ -76,13 +78,17 @@ Action add_diff(CLI::App& app, Globals&) {
     for (const std::string& id : documents_to_compare(a, b, document_ids(args->docs))) {
       diff::DocumentDiff d = diff::compare(a.load(id), b.load(id), segmenter);
       if (d.doc.empty()) d.doc = id;
-      d.before_label = a.has(id) ? a.label() : "(absent)";
-      d.after_label = b.has(id) ? b.label() : "(absent)";
+      std::string absent(redline::absent_label(globals.language));
+      d.before_label = a.has(id) ? a.label(globals.language) : absent;
+      d.after_label = b.has(id) ? b.label(globals.language) : absent;
       if (named || !d.changes.empty()) diffs.push_back(std::move(d));
     }
     print_warnings(a.take_warnings());
     print_warnings(b.take_warnings());
-    std::cout << render(diffs, {a.label(), b.label()}, args->format, args->stat, use_color(args->color));
+    // JSON's labels stay as they were; the reader's labels are in the reader's language.
+    redline::Labels labels = args->format == "json" ? redline::Labels{a.label(), b.label()}
+                                                    : redline::Labels{a.label(globals.language), b.label(globals.language)};
+    std::cout << render(diffs, labels, args->format, args->stat, {use_color(args->color), globals.language});
     return 0;
   };
 }

@@ -27,8 +27,8 @@ std::string contents_of(const FileSide& side) { return side.absent() ? std::stri
 
 // How a side is labelled: its blob's short id. Git passes "." or zeros for a
 // side that does not exist, and its own hex for a work-tree file.
-std::string label_of(const FileSide& side) {
-  if (side.absent()) return "(absent)";
+std::string label_of(const FileSide& side, Language language) {
+  if (side.absent()) return std::string(redline::absent_label(language));
   if (side.hex.empty() || side.hex == "." || side.hex.find_first_not_of('0') == std::string::npos) return side.file;
   return side.hex.substr(0, 12);
 }
@@ -61,20 +61,20 @@ void plain_diff(const std::string& path, const FileSide& old_side, const FileSid
 }
 
 void redline(const std::string& path, const FileSide& old_side, const FileSide& new_side, const std::string& old_source,
-             const std::string& new_source, bool color) {
+             const std::string& new_source, const redline::TextOptions& options) {
   text::Segmenter segmenter;
   Document before = document_of(old_source, path), after = document_of(new_source, path);
   if (old_side.absent()) before.clauses.clear();
   if (new_side.absent()) after.clauses.clear();
   diff::DocumentDiff d = diff::compare(before, after, segmenter);
   if (d.doc.empty()) d.doc = fs::path(path).stem().string();
-  redline::Labels labels{label_of(old_side), label_of(new_side)};
-  const char* bold = color ? "\x1b[1m" : "";
-  const char* reset = color ? "\x1b[m" : "";
-  std::cout << bold << "diff --lexgit a/" << path << " b/" << path << reset << "\n" << redline::render_text({d}, labels, {color});
+  redline::Labels labels{label_of(old_side, options.language), label_of(new_side, options.language)};
+  const char* bold = options.color ? "\x1b[1m" : "";
+  const char* reset = options.color ? "\x1b[m" : "";
+  std::cout << bold << "diff --lexgit a/" << path << " b/" << path << reset << "\n" << redline::render_text({d}, labels, options);
 }
 
-void show(const std::vector<std::string>& args, bool color) {
+void show(const std::vector<std::string>& args, const redline::TextOptions& options) {
   if (args.size() == 1) {
     std::cout << "* Unmerged path " << args[0] << "\n";
     return;
@@ -90,7 +90,7 @@ void show(const std::vector<std::string>& args, bool color) {
   std::string old_source = contents_of(old_side), new_source = contents_of(new_side);
   if (is_lexgit_document(old_source) || is_lexgit_document(new_source)) {
     try {
-      redline(path, old_side, new_side, old_source, new_source, color);
+      redline(path, old_side, new_side, old_source, new_source, options);
       return;
     } catch (const std::exception& e) {
       std::cerr << "lexgit difftool: " << path << ": " << e.what() << "; showing a line diff\n";
@@ -101,15 +101,15 @@ void show(const std::vector<std::string>& args, bool color) {
 
 }  // namespace
 
-Action add_difftool(CLI::App& app, Globals&) {
+Action add_difftool(CLI::App& app, Globals& globals) {
   auto args = std::make_shared<std::vector<std::string>>();
   auto color = std::make_shared<std::string>("auto");
   CLI::App* cmd = app.add_subcommand("difftool", "git's external diff: clause redlines in git diff and git log -p (see README)");
   cmd->add_option("ARGS", *args, "What git passes: path old-file old-hex old-mode new-file new-hex new-mode");
   add_color_option(cmd, *color);
-  return [args, color] {
+  return [args, color, &globals] {
     try {
-      show(*args, use_color(*color));
+      show(*args, {use_color(*color), globals.language});
     } catch (const std::exception& e) {
       std::cerr << "lexgit difftool: " << e.what() << "\n";
     }

@@ -199,7 +199,7 @@ void log_document(DocumentSet& set, std::vector<Revision> revisions, bool json) 
 // redline. The REF is read in the version show reads and followed through the
 // document's versions by its lineage, never by its place.
 void log_clause(DocumentSet& set, const std::vector<Revision>& revisions, const std::string& id, std::optional<text::Date> at,
-                bool json, bool color) {
+                bool json, const redline::TextOptions& text_options) {
   text::Segmenter segmenter;
   Lineage lineage(set, revisions.front().doc);
   Reading reading = lineage.reading(at, today(), set.selection().rev.has_value() && !at);
@@ -233,14 +233,14 @@ void log_clause(DocumentSet& set, const std::vector<Revision>& revisions, const 
     }
     print_revision_text(c, r, std::cout);
     print_message(c, std::cout);
-    std::cout << redline::render_change_text(step.change, {color}) << "\n";
+    std::cout << redline::render_change_text(step.change, text_options) << "\n";
   }
   if (json) std::cout << out.dump(2) << "\n";
 }
 
 }  // namespace
 
-Action add_log(CLI::App& app, Globals&) {
+Action add_log(CLI::App& app, Globals& globals) {
   auto target = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
   auto rev = std::make_shared<std::string>();
@@ -252,7 +252,7 @@ Action add_log(CLI::App& app, Globals&) {
   cmd->add_option("--rev", *rev, "History up to this git revision (default: HEAD)");
   cmd->add_option("--at", *at, "Read DOC#ID in the version in force on this date (default: today), as show does");
   add_color_option(cmd, *color);
-  return [target, format, rev, color, at] {
+  return [target, format, rev, color, at, &globals] {
     Reference ref = parse_reference(*target);
     Selection sel;
     if (!rev->empty()) sel.rev = *rev;
@@ -265,7 +265,7 @@ Action add_log(CLI::App& app, Globals&) {
     print_warnings(set);
     if (ref.id.empty()) log_document(set, std::move(revisions), *format == "json");
     else log_clause(set, revisions, ref.id, at->empty() ? std::nullopt : std::optional<text::Date>(date_option(*at, "--at")),
-                    *format == "json", use_color(*color));
+                    *format == "json", {use_color(*color), globals.language});
     return 0;
   };
 }

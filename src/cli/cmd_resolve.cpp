@@ -8,14 +8,36 @@
 namespace lexgit::cli {
 namespace {
 
-std::string describe(const precedence::Candidate& c) {
+// lexgit's own words in a resolution; rule texts and reasons come from precedence.
+constexpr Phrase kAsOf{"截至", "As of "};
+constexpr Phrase kGoverning{"适用条款：", "Governing clause:"};
+constexpr Phrase kUnresolved{"无法确定适用条款：没有优先规则能排定下列条款的先后，须由双方解决冲突，lexgit 不代为选择：",
+                             "UNRESOLVED: no precedence rule orders these clauses; the conflict must be settled, lexgit does not pick one:"};
+constexpr Phrase kNone{"该日没有可适用的条款。", "No clause applies on this date."};
+constexpr Phrase kOverridden{"不予适用：", "Overridden:"};
+constexpr Phrase kExcluded{"不予考虑：", "Excluded:"};
+constexpr Phrase kNote{"注：", "Note: "};
+
+// "partner-framework#10.3  青云合作伙伴框架协议（本协议，2025年1月1日发布，2025年1月1日生效）"
+std::string describe(const precedence::Candidate& c, Language language) {
   const FrontMatter& m = c.revision.meta;
-  return c.ref + "  " + m.title + "（" + std::string(to_string(m.kind)) + "，" + text::format_zh_cn(m.published) + "发布，" +
+  std::string kind(to_string(m.kind));
+  if (language == Language::En)
+    return c.ref + "  " + m.title + " (" + kind + ", published " + text::format_iso(m.published) + ", effective " +
+           text::format_iso(m.effective) + (m.medium == Medium::Paper ? ", paper" : "") + ")";
+  return c.ref + "  " + m.title + "（" + precedence::kind_zh(kind) + "，" + text::format_zh_cn(m.published) + "发布，" +
          text::format_zh_cn(m.effective) + "生效" + (m.medium == Medium::Paper ? "，纸质版" : "") + "）";
 }
 
 void quote(const std::string& text, std::ostream& out) {
   out << "    “" << text << "”\n";
+}
+
+// "被 X 排除：依第二部分，…（依据：basis）" — who beat the clause, by which rule, stated where.
+std::string beaten(const precedence::Overridden& o, Language language) {
+  std::string rule = precedence::explain(o.rule, o.by_kind, std::string(to_string(o.clause.revision.meta.kind)), language);
+  if (language == Language::En) return "beaten by " + o.by + ": " + rule + " [basis: " + o.basis + "]";
+  return "被 " + o.by + " 排除：" + rule + "（依据：" + o.basis + "）";
 }
 
 }  // namespace
@@ -27,38 +49,34 @@ text::Date today() {
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
-void print_resolution(const precedence::Resolution& r, std::ostream& out) {
-  out << "截至" << text::format_zh_cn(r.at) << " / as of " << text::format_iso(r.at) << "\n\n";
+void print_resolution(const precedence::Resolution& r, Language language, std::ostream& out) {
+  out << kAsOf.in(language) << (language == Language::En ? text::format_iso(r.at) : text::format_zh_cn(r.at)) << "\n\n";
   switch (r.status) {
     case precedence::Outcome::Governed:
-      out << "适用条款 / Governing clause:\n  " << describe(*r.governing) << "\n";
+      out << kGoverning.in(language) << "\n  " << describe(*r.governing, language) << "\n";
       quote(r.governing->text, out);
       break;
     case precedence::Outcome::Unresolved:
-      out << "无法确定适用条款 / UNRESOLVED: no precedence rule orders these clauses; the conflict must be settled, "
-             "lexgit does not pick one:\n";
+      out << kUnresolved.in(language) << "\n";
       for (const auto& [a, b] : r.unresolved) out << "  " << a << "  ↔  " << b << "\n";
       break;
     case precedence::Outcome::None:
-      out << "没有可适用的条款 / No clause applies on this date.\n";
+      out << kNone.in(language) << "\n";
       break;
   }
   if (!r.overridden.empty()) {
-    out << "\n不予适用 / Overridden:\n";
-    for (const auto& o : r.overridden) {
-      out << "  " << describe(o.clause) << "\n";
-      out << "    被 " << o.by << " 排除 / beaten by " << o.by << ": "
-          << precedence::explain(o.rule, o.by_kind, std::string(to_string(o.clause.revision.meta.kind))) << " [" << o.basis << "]\n";
-    }
+    out << "\n" << kOverridden.in(language) << "\n";
+    for (const auto& o : r.overridden) out << "  " << describe(o.clause, language) << "\n    " << beaten(o, language) << "\n";
   }
   if (!r.excluded.empty()) {
-    out << "\n不予考虑 / Excluded:\n";
-    for (const auto& e : r.excluded) out << "  " << e.ref << "：" << e.reason_zh << " / " << e.reason << "\n";
+    out << "\n" << kExcluded.in(language) << "\n";
+    for (const auto& e : r.excluded)
+      out << "  " << e.ref << (language == Language::En ? ": " + e.reason : "：" + e.reason_zh) << "\n";
   }
-  for (const std::string& note : r.notes) out << "\n注 / Note: " << note << "\n";
+  for (const Bilingual& note : r.notes) out << "\n" << kNote.in(language) << note.in(language) << "\n";
 }
 
-Action add_resolve(CLI::App& app, Globals&) {
+Action add_resolve(CLI::App& app, Globals& globals) {
   auto refs = std::make_shared<std::vector<std::string>>();
   auto at = std::make_shared<std::string>();
   auto rev = std::make_shared<std::string>();
@@ -68,7 +86,7 @@ Action add_resolve(CLI::App& app, Globals&) {
   cmd->add_option("--at", *at, "The date, YYYY-MM-DD (default: today)");
   cmd->add_option("--rev", *rev, "Read the history up to this git revision (default: HEAD)");
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  return [refs, at, rev, format] {
+  return [refs, at, rev, format, &globals] {
     text::Date date = at->empty() ? today() : date_option(*at, "--at");
     Selection sel;
     if (!rev->empty()) sel.rev = *rev;
@@ -79,7 +97,7 @@ Action add_resolve(CLI::App& app, Globals&) {
     r.notes = std::move(g.notes);
     print_warnings(set);
     if (*format == "json") std::cout << precedence::to_json(r).dump(2) << "\n";
-    else print_resolution(r, std::cout);
+    else print_resolution(r, globals.language, std::cout);
     return 0;
   };
 }

@@ -1,6 +1,7 @@
 // lexgit which: the clause that answers a question, and why it governs.
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -22,9 +23,14 @@ std::string one_line(std::string s) {
   return s;
 }
 
-void print_candidates(const which::Answer& a, std::ostream& out) {
-  out << "问题 / Question: " << a.question << "\n";
-  out << "候选条款 / Candidates (relevance):\n";
+// lexgit's own words around an answer; the resolution prints its own.
+constexpr Phrase kQuestion{"问题：", "Question: "};
+constexpr Phrase kCandidates{"候选条款（相关度）：", "Candidates (relevance):"};
+constexpr Phrase kSameSubject{"同一主题的条款：", "Clauses on the same subject:"};
+
+void print_candidates(const which::Answer& a, Language language, std::ostream& out) {
+  out << kQuestion.in(language) << a.question << "\n";
+  out << kCandidates.in(language) << "\n";
   for (const which::Hit& h : a.candidates) {
     out << "  " << score_text(h.score) << "  " << h.clause.ref;
     if (!h.subjects.empty()) {
@@ -36,23 +42,31 @@ void print_candidates(const which::Answer& a, std::ostream& out) {
   }
 }
 
-void print_answer(const which::Answer& a, const which::Options& options, std::ostream& out) {
+std::string no_match(const which::Answer& a, const which::Options& options, Language language) {
+  std::ostringstream min_score;
+  min_score << options.min_score;
+  if (language == Language::En)
+    return "No match: no clause in force on " + text::format_iso(a.resolution.at) +
+           " is relevant enough to answer this question (relevance below " + min_score.str() + ").";
+  return "没有找到相关条款：" + text::format_zh_cn(a.resolution.at) + "有效的条款与该问题的相关度均低于 " + min_score.str() + "。";
+}
+
+void print_answer(const which::Answer& a, const which::Options& options, Language language, std::ostream& out) {
   if (!a.matched) {
-    out << "问题 / Question: " << a.question << "\n\n"
-        << "没有找到相关条款 / No match: no clause in force on " << text::format_iso(a.resolution.at)
-        << " is relevant enough to answer this question (relevance below " << options.min_score << ").\n";
+    out << kQuestion.in(language) << a.question << "\n\n" << no_match(a, options, language) << "\n";
     return;
   }
-  print_candidates(a, out);
-  out << "\n同一主题的条款 / Clauses on the same subject:";
-  for (const which::Competitor& c : a.competing) out << " " << c.ref;
+  print_candidates(a, language, out);
+  out << "\n" << kSameSubject.in(language);
+  // A full-width colon needs no space after it.
+  for (std::size_t i = 0; i < a.competing.size(); ++i) out << (i > 0 || language == Language::En ? " " : "") << a.competing[i].ref;
   out << "\n\n";
-  print_resolution(a.resolution, out);
+  print_resolution(a.resolution, language, out);
 }
 
 }  // namespace
 
-Action add_which(CLI::App& app, Globals&) {
+Action add_which(CLI::App& app, Globals& globals) {
   auto question = std::make_shared<std::string>();
   auto at = std::make_shared<std::string>();
   auto k = std::make_shared<std::size_t>(10);
@@ -62,7 +76,7 @@ Action add_which(CLI::App& app, Globals&) {
   cmd->add_option("--at", *at, "The date, YYYY-MM-DD (default: today)");
   cmd->add_option("-k", *k, "Candidates to report (default: 10)")->check(CLI::Range(1, 1000));
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  return [question, at, k, format] {
+  return [question, at, k, format, &globals] {
     text::Date date = at->empty() ? today() : date_option(*at, "--at");
     Selection sel;
     sel.at = date;
@@ -72,7 +86,7 @@ Action add_which(CLI::App& app, Globals&) {
     which::Answer answer = which::ask(set, *question, date, options);
     print_warnings(set);
     if (*format == "json") std::cout << which::to_json(answer).dump(2) << "\n";
-    else print_answer(answer, options, std::cout);
+    else print_answer(answer, options, globals.language, std::cout);
     return 0;
   };
 }

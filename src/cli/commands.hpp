@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "lexgit/docset.hpp"
+#include "lexgit/language.hpp"
 #include "lexgit/lineage.hpp"
 #include "lexgit/precedence.hpp"
 
@@ -16,7 +17,12 @@ namespace lexgit::cli {
 
 struct Globals {
   std::string directory;  // -C DIR
+  Language language = Language::Zh;  // --lang zh|en (or LEXGIT_LANG): lexgit's own words
 };
+
+// Adds --lang zh|en to the app, read from LEXGIT_LANG when not given, so that
+// git-run commands (difftool) follow the user's choice too.
+void add_language_option(CLI::App& app, Language& language);
 
 using Action = std::function<int()>;
 
@@ -65,10 +71,10 @@ void add_color_option(CLI::App* cmd, std::string& mode);
 // git's pager, when git runs lexgit as its diff command).
 bool use_color(const std::string& mode);
 
-// A resolution as a partner reads it: the governing clause quoted with its
-// document and dates, then each beaten clause with the rule in plain Chinese
-// and English, the clauses left out and why, and an unresolved conflict as such.
-void print_resolution(const precedence::Resolution& r, std::ostream& out);
+// A resolution as a partner reads it, in one language: the governing clause
+// quoted with its document and dates, then each beaten clause with the rule in
+// plain words, the clauses left out and why, and an unresolved conflict as such.
+void print_resolution(const precedence::Resolution& r, Language language, std::ostream& out);
 
 // A date given on the command line: 2026-01-31, or any form the text layer
 // reads (2026年1月31日). Error(Usage) naming the option otherwise.

@@ -12,6 +12,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   lexgit::cli::Globals globals;
   app.add_option("-C", globals.directory, "Run as if lexgit was started in DIR (like git -C)")->type_name("DIR");
+  lexgit::cli::add_language_option(app, globals.language);
+  // Global options may follow the command too: lexgit which 问题 --lang en.
+  app.fallthrough();
 
   std::vector<std::pair<CLI::App*, lexgit::cli::Action>> commands;
   auto add = [&](lexgit::cli::Action (*adder)(CLI::App&, lexgit::cli::Globals&)) {

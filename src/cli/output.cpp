@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <random>
 #include <unistd.h>
 
@@ -65,6 +66,14 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
     std::filesystem::remove(tmp);
     throw Error(ErrorCode::BadInput, "cannot replace the file: " + ec.message(), {path.string(), 0});
   }
+}
+
+void add_language_option(CLI::App& app, Language& language) {
+  static const std::map<std::string, Language> names{{"zh", Language::Zh}, {"en", Language::En}};
+  app.add_option("--lang", language, "Language of lexgit's own words: zh (default) or en; contract text is never translated")
+      ->envname("LEXGIT_LANG")
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+      ->type_name("zh|en");
 }
 
 void add_color_option(CLI::App* cmd, std::string& mode) {

@@ -39,6 +39,7 @@ Side Side::open(const fs::path& dir, const std::string& arg) {
   if (auto date = date_argument(arg)) {
     side.set_.emplace(DocumentSet::open(dir, Selection{.rev = std::nullopt, .at = date}));
     side.label_ = "in force on " + text::format_iso(*date);
+    side.date_ = date;
   } else {
     if (!Repository::discover(dir))
       throw Error(ErrorCode::NotFound, "no file '" + arg + "', and revisions need a git repository (this is not one)");
@@ -47,6 +48,10 @@ Side Side::open(const fs::path& dir, const std::string& arg) {
   }
   for (Revision& r : side.set_->entries()) side.entries_.emplace(r.doc, std::move(r));
   return side;
+}
+
+std::string Side::label(Language language) const {
+  return date_ && language == Language::Zh ? text::format_zh_cn(*date_) + "有效的版本" : label_;
 }
 
 bool Side::has(const std::string& id) const { return file_ ? file_->meta.id == id : entries_.count(id) > 0; }

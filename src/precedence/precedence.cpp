@@ -17,14 +17,6 @@ constexpr std::pair<Rule, std::string_view> kRules[] = {
     {Rule::LaterPublication, "later-publication"},
 };
 
-std::string kind_zh(std::string_view kind) {
-  static const std::map<std::string_view, std::string> names{
-      {"agreement", "本协议"}, {"end-user-terms", "最终用户条款"}, {"normative", "规范性文件"},
-      {"annex", "附件"},       {"transaction", "交易文件"},        {"correspondence", "往来函件"}};
-  auto it = names.find(kind);
-  return it == names.end() ? std::string(kind) : it->second;
-}
-
 std::string kind_en(std::string_view kind) {
   static const std::map<std::string_view, std::string> names{
       {"agreement", "the framework agreement"}, {"end-user-terms", "the end-user terms"},
@@ -43,6 +35,14 @@ int yaml_line(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line +
 
 }  // namespace
 
+std::string kind_zh(std::string_view kind) {
+  static const std::map<std::string_view, std::string> names{
+      {"agreement", "本协议"}, {"end-user-terms", "最终用户条款"}, {"normative", "规范性文件"},
+      {"annex", "附件"},       {"transaction", "交易文件"},        {"correspondence", "往来函件"}};
+  auto it = names.find(kind);
+  return it == names.end() ? std::string(kind) : it->second;
+}
+
 std::string_view to_string(Rule rule) {
   for (const auto& [r, name] : kRules)
     if (r == rule) return name;
@@ -55,16 +55,18 @@ std::optional<Rule> parse_rule(std::string_view name) {
   return std::nullopt;
 }
 
-std::string explain(Rule rule, const std::string& winner_kind, const std::string& loser_kind) {
+std::string explain(Rule rule, const std::string& winner_kind, const std::string& loser_kind, Language language) {
+  bool en = language == Language::En;
   switch (rule) {
     case Rule::AgreementOverDocument:
-      return "依第二部分，本协议约定优先于" + kind_zh(loser_kind) + " / Under part 二, the framework agreement prevails over " +
-             kind_en(loser_kind);
+      return en ? "Under part 二, the framework agreement prevails over " + kind_en(loser_kind)
+                : "依第二部分，本协议约定优先于" + kind_zh(loser_kind);
     case Rule::OnlineOverPaper:
-      return "依第二部分，同一类文档以系统线上版本为准 / Under part 二, the online version of a document class prevails over its paper version";
+      return en ? "Under part 二, the online version of a document class prevails over its paper version"
+                : "依第二部分，同一类文档以系统线上版本为准";
     case Rule::LaterPublication:
-      return "依第二部分，以发布时间在后的文档为准（" + kind_zh(winner_kind) + "后发布） / Under part 二, the later-published document prevails (" +
-             kind_en(winner_kind) + " was published later)";
+      return en ? "Under part 二, the later-published document prevails (" + kind_en(winner_kind) + " was published later)"
+                : "依第二部分，以发布时间在后的文档为准（" + kind_zh(winner_kind) + "后发布）";
   }
   return {};
 }
@@ -280,15 +282,21 @@ Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::s
     std::size_t read = lineage.in_force(at).value_or(lineage.latest());
     const Document& doc = lineage.document(read);
     std::optional<Located> located;
+    std::vector<Bilingual> lineage_notes;
     try {
       if (ids_in_force) {
         located = Located{clause_id(doc, ref.id).value_or(ref.id), {}};
         auto now = lineage.follow(located->id, read, lineage.latest());
-        if (!now) located->notes.push_back("该条款在最新版本中已不存在");
+        if (!now) lineage_notes.push_back({"该条款在最新版本中已不存在", "the clause is no longer in the latest version"});
         else if (*now != located->id)
-          located->notes.push_back("该条款在最新版本中为" + cite(lineage.document(lineage.latest()), *now) + "（" + *now + "）");
+          lineage_notes.push_back({"该条款在最新版本中为" + cite(lineage.document(lineage.latest()), *now) + "（" + *now + "）",
+                                   "the clause is " + ref.doc + "#" + *now + " in the latest version"});
       } else {
         located = lineage.locate(ref.id, read);
+        // Lineage words its notes in Chinese; what they say, in English, is where the id led.
+        for (const std::string& note : located->notes)
+          lineage_notes.push_back({note, "the latest version's " + ref.id + " is " + located->id + " in the version in force on " +
+                                             text::format_iso(at)});
       }
     } catch (const Error& e) {
       // A clause in no version is a mistake in the question, not an exclusion.
@@ -302,12 +310,18 @@ Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::s
       continue;
     }
     canonical = ref.doc + "#" + clause->id;
-    for (const std::string& note : located->notes) g.notes.push_back(ref.doc + "#" + ref.id + "：" + note);
+    for (const Bilingual& note : lineage_notes)
+      g.notes.push_back({ref.doc + "#" + ref.id + "：" + note.zh, ref.doc + "#" + ref.id + ": " + note.en});
     Candidate c{canonical, *version, clause->own_text()};
-    if (version->blob != latest.blob && !latest.removed)
-      g.notes.push_back(canonical + ": the version in force on " + text::format_iso(at) + " is the one effective " +
-                        text::format_iso(version->meta.effective) + " (commit " + version->commit.substr(0, 12) +
-                        "), not the latest, effective " + text::format_iso(latest.meta.effective) + "; using it");
+    if (version->blob != latest.blob && !latest.removed) {
+      std::string commit = version->commit.substr(0, 12);
+      g.notes.push_back({canonical + "：" + text::format_zh_cn(at) + "有效的是" + text::format_zh_cn(version->meta.effective) +
+                             "生效的版本（提交 " + commit + "），而非" + text::format_zh_cn(latest.meta.effective) +
+                             "生效的最新版本；据此适用",
+                         canonical + ": the version in force on " + text::format_iso(at) + " is the one effective " +
+                             text::format_iso(version->meta.effective) + " (commit " + commit + "), not the latest, effective " +
+                             text::format_iso(latest.meta.effective) + "; using it"});
+    }
     if (version->meta.kind == DocKind::Correspondence) {
       g.excluded.push_back({canonical, c,
                             "void: supplementary or different terms in the partner's correspondence are void (" + policy.void_basis + ")",
@@ -363,6 +377,14 @@ nlohmann::json to_json(const Candidate& c) {
           {"text", c.text}};
 }
 
+namespace {
+nlohmann::json notes_in(const std::vector<Bilingual>& notes, Language language) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Bilingual& note : notes) out.push_back(note.in(language));
+  return out;
+}
+}  // namespace
+
 nlohmann::json to_json(const Resolution& r) {
   nlohmann::json overridden = nlohmann::json::array(), excluded = nlohmann::json::array(), unresolved = nlohmann::json::array();
   for (const Overridden& o : r.overridden) {
@@ -385,7 +407,8 @@ nlohmann::json to_json(const Resolution& r) {
           {"overridden", std::move(overridden)},
           {"unresolved", std::move(unresolved)},
           {"excluded", std::move(excluded)},
-          {"notes", r.notes}};
+          {"notes", notes_in(r.notes, Language::En)},
+          {"notes_zh", notes_in(r.notes, Language::Zh)}};
 }
 
 }  // namespace lexgit::precedence

@@ -80,21 +80,23 @@ std::string refs_html(const diff::Change& c, const std::string& id) {
   return "<span class=\"ref old\">" + escape_html(c.before->ref) + "</span><span>→</span>" + link;
 }
 
-void write_change(const diff::Change& c, AnchorSet& anchors, std::ostream& out) {
-  std::string kind(diff::to_string(c.kind));
+void write_change(const diff::Change& c, AnchorSet& anchors, Language language, std::ostream& out) {
+  std::string kind(diff::to_string(c.kind));  // the CSS class; the label is in the reader's language
   std::string id = escape_html(anchors.claim(primary_ref(c)));
   out << "<article class=\"change " << kind << (c.consequential ? " consequential" : "") << "\" id=\"" << id << "\">\n"
-      << "<div class=\"head\"><span class=\"kind\">" << kind << "</span>"
+      << "<div class=\"head\"><span class=\"kind\">" << kind_label(c.kind, language) << "</span>"
       << refs_html(c, id);
-  if (c.consequential) out << "<span class=\"note\">" << kConsequentialNote << "</span>";
+  if (c.consequential) out << "<span class=\"note\">" << kConsequentialNote.in(language) << "</span>";
   out << "</div>\n<div class=\"clause\">" << render_change_html(c) << "</div>\n</article>\n";
 }
 
-void write_summary(const std::vector<diff::DocumentDiff>& diffs, const std::vector<std::string>& doc_anchors, std::ostream& out) {
+void write_summary(const std::vector<diff::DocumentDiff>& diffs, const std::vector<std::string>& doc_anchors, Language language,
+                   std::ostream& out) {
   bool articles = any_split_or_merge(diffs);
-  out << "<section class=\"summary\">\n<h2>Summary</h2>\n<table>\n<thead><tr><th>document</th>";
-  for (const KindCount& k : counts_of({}, articles)) out << "<th>" << diff::to_string(k.kind) << "</th>";
-  out << "<th>total</th></tr></thead>\n<tbody>\n";
+  out << "<section class=\"summary\">\n<h2>" << kSummary.in(language) << "</h2>\n<table>\n<thead><tr><th>"
+      << kDocument.in(language) << "</th>";
+  for (const KindCount& k : counts_of({}, articles)) out << "<th>" << kind_label(k.kind, language) << "</th>";
+  out << "<th>" << kTotal.in(language) << "</th></tr></thead>\n<tbody>\n";
   auto row = [&](const std::string& name_html, const diff::Stat& s, bool is_total) {
     out << (is_total ? "<tr class=\"total\">" : "<tr>") << "<td>" << name_html << "</td>";
     for (const KindCount& k : counts_of(s, articles)) out << "<td class=\"n\">" << k.count << "</td>";
@@ -104,18 +106,19 @@ void write_summary(const std::vector<diff::DocumentDiff>& diffs, const std::vect
     std::string name = "<span class=\"ref\">" + escape_html(diffs[i].doc) + "</span>";
     row(doc_anchors.empty() ? name : "<a href=\"#" + escape_html(doc_anchors[i]) + "\">" + name + "</a>", diffs[i].stat(), false);
   }
-  if (diffs.size() != 1) row("total", total(diffs), true);
+  if (diffs.size() != 1) row(std::string(kTotal.in(language)), total(diffs), true);
   out << "</tbody>\n</table>\n</section>\n";
 }
 
-std::string page(const Labels& labels, const std::string& body) {
-  std::string title = "Redline: " + labels.from + " → " + labels.to;
+std::string page(const Labels& labels, Language language, const std::string& body) {
+  std::string title(kTitle.in(language));
+  std::string heading = title + (language == Language::En ? ": " : "：") + labels.from + " → " + labels.to;
   return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\"lexgit\">\n<title>" +
-         escape_html(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n<h1>Redline</h1>\n" +
-         "<p class=\"labels\">from <code>" + escape_html(labels.from) + "</code> to <code>" + escape_html(labels.to) + "</code></p>\n" +
-         body + "</main>\n</body>\n</html>\n";
+         escape_html(heading) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n<h1>" + title + "</h1>\n" +
+         "<p class=\"labels\">" + std::string(kFrom.in(language)) + " <code>" + escape_html(labels.from) + "</code> " +
+         std::string(kTo.in(language)) + " <code>" + escape_html(labels.to) + "</code></p>\n" + body + "</main>\n</body>\n</html>\n";
 }
 
 }  // namespace
@@ -131,12 +134,12 @@ std::string render_change_html(const diff::Change& change) {
   return out;
 }
 
-std::string render_html(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels) {
+std::string render_html(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels, Language language) {
   AnchorSet anchors;
   std::vector<std::string> doc_anchors;
   for (const diff::DocumentDiff& d : diffs) doc_anchors.push_back(anchors.claim(d.doc));
   std::ostringstream body;
-  write_summary(diffs, doc_anchors, body);
+  write_summary(diffs, doc_anchors, language, body);
   for (std::size_t i = 0; i < diffs.size(); ++i) {
     const diff::DocumentDiff& d = diffs[i];
     body << "<section class=\"document\" id=\"" << escape_html(doc_anchors[i]) << "\">\n<h2><span class=\"ref\">"
@@ -144,17 +147,17 @@ std::string render_html(const std::vector<diff::DocumentDiff>& diffs, const Labe
     if (!d.before_label.empty() || !d.after_label.empty())
       body << "<p class=\"labels\"><code>" << escape_html(d.before_label) << "</code> → <code>" << escape_html(d.after_label)
            << "</code></p>\n";
-    if (d.changes.empty()) body << "<p>No changes.</p>\n";
-    for (const diff::Change& c : d.changes) write_change(c, anchors, body);
+    if (d.changes.empty()) body << "<p>" << kNoChanges.in(language) << "</p>\n";
+    for (const diff::Change& c : d.changes) write_change(c, anchors, language, body);
     body << "</section>\n";
   }
-  return page(labels, body.str());
+  return page(labels, language, body.str());
 }
 
-std::string render_stat_html(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels) {
+std::string render_stat_html(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels, Language language) {
   std::ostringstream body;
-  write_summary(diffs, {}, body);
-  return page(labels, body.str());
+  write_summary(diffs, {}, language, body);
+  return page(labels, language, body.str());
 }
 
 }  // namespace lexgit::redline

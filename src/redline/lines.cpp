@@ -96,14 +96,29 @@ std::string AnchorSet::claim(const std::string& ref) {
 
 // ---- shared public pieces ----
 
-std::string describe(const diff::Stat& stat) {
+std::string_view kind_label(ChangeKind kind, Language language) {
+  static constexpr std::pair<ChangeKind, Phrase> kLabels[] = {
+      {ChangeKind::Added, {"新增", "added"}},         {ChangeKind::Removed, {"删除", "removed"}},
+      {ChangeKind::Modified, {"修改", "modified"}},   {ChangeKind::Moved, {"移动", "moved"}},
+      {ChangeKind::Renumbered, {"重新编号", "renumbered"}}, {ChangeKind::Split, {"拆分", "split"}},
+      {ChangeKind::Merged, {"合并", "merged"}}};
+  for (const auto& [k, phrase] : kLabels)
+    if (k == kind) return phrase.in(language);
+  return diff::to_string(kind);
+}
+
+std::string_view absent_label(Language language) { return Phrase{"（不存在）", "(absent)"}.in(language); }
+
+std::string describe(const diff::Stat& stat, Language language) {
+  bool en = language == Language::En;
   std::string out;
   for (const KindCount& k : counts_of(stat)) {
     if (k.count == 0) continue;
-    if (!out.empty()) out += ", ";
-    out += std::to_string(k.count) + " " + std::string(diff::to_string(k.kind));
+    std::string label(kind_label(k.kind, language)), count = std::to_string(k.count);
+    if (!out.empty()) out += en ? ", " : "、";
+    out += en ? count + " " + label : label + " " + count + " 处";
   }
-  return out.empty() ? "no changes" : out;
+  return out.empty() ? (en ? "no changes" : "无变化") : out;
 }
 
 diff::Stat total(const std::vector<diff::DocumentDiff>& diffs) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lexgit/diff.hpp"
+#include "lexgit/language.hpp"
 
 namespace lexgit::redline {
 
@@ -27,8 +28,16 @@ std::string refs_of(const diff::Change& change);
 // The ref a change is known by: the new one, or the old one for a removal.
 const std::string& primary_ref(const diff::Change& change);
 
+// The redline's own words, shared by every format.
+inline constexpr Phrase kTitle{"修订对照", "Redline"};
+inline constexpr Phrase kFrom{"原", "from"};
+inline constexpr Phrase kTo{"现", "to"};
+inline constexpr Phrase kSummary{"概览", "Summary"};
+inline constexpr Phrase kDocument{"文档", "document"};
+inline constexpr Phrase kTotal{"合计", "total"};
+inline constexpr Phrase kNoChanges{"无变化。", "No changes."};
 // Why a consequential change is shown at all.
-inline constexpr const char* kConsequentialNote = "consequential: cross-reference to a renumbered unit";
+inline constexpr Phrase kConsequentialNote{"连带修改：所引用的单元已重新编号", "consequential: cross-reference to a renumbered unit"};
 
 // The kinds in the order summaries list them, with their counts in a Stat.
 struct KindCount {

@@ -32,11 +32,11 @@ std::string link(const std::string& text, const std::string& anchor) {
   return out;
 }
 
-void write_summary(const std::vector<diff::DocumentDiff>& diffs, bool link_documents, std::ostream& out) {
+void write_summary(const std::vector<diff::DocumentDiff>& diffs, bool link_documents, Language language, std::ostream& out) {
   bool articles = any_split_or_merge(diffs);
-  out << "| document |";
-  for (const KindCount& k : counts_of({}, articles)) out << " " << diff::to_string(k.kind) << " |";
-  out << " total |\n|---|";
+  out << "| " << kDocument.in(language) << " |";
+  for (const KindCount& k : counts_of({}, articles)) out << " " << kind_label(k.kind, language) << " |";
+  out << " " << kTotal.in(language) << " |\n|---|";
   for (std::size_t i = 0; i < counts_of({}, articles).size(); ++i) out << "--:|";
   out << "--:|\n";
   auto row = [&](const std::string& name, const diff::Stat& s) {
@@ -46,7 +46,7 @@ void write_summary(const std::vector<diff::DocumentDiff>& diffs, bool link_docum
   };
   for (const diff::DocumentDiff& d : diffs)
     row(link_documents ? link(escape_markdown(d.doc), anchor_of(d.doc)) : escape_markdown(d.doc), d.stat());
-  if (diffs.size() > 1) row("**total**", total(diffs));
+  if (diffs.size() > 1) row("**" + std::string(kTotal.in(language)) + "**", total(diffs));
   out << "\n";
 }
 
@@ -67,18 +67,19 @@ std::string parts_markdown(const diff::Change& c) {
   return c.kind == diff::ChangeKind::Merged ? many + " → " + code(c.after->ref) : code(c.before->ref) + " → " + many;
 }
 
-void write_change(const diff::Change& c, std::ostream& out) {
-  out << "### " << diff::to_string(c.kind) << " ";
+void write_change(const diff::Change& c, Language language, std::ostream& out) {
+  out << "### " << kind_label(c.kind, language) << " ";
   if (!c.parts.empty()) out << parts_markdown(c);
   else if (c.before && c.after && c.before->ref != c.after->ref) out << code(c.before->ref) << " → " << code(c.after->ref);
   else out << code(primary_ref(c));
   out << "\n\n";
-  if (c.consequential) out << "*" << kConsequentialNote << "*\n\n";
+  if (c.consequential) out << "*" << kConsequentialNote.in(language) << "*\n\n";
   out << render_change_markdown(c) << "\n";
 }
 
-void write_title(const Labels& labels, std::ostream& out) {
-  out << "# Redline\n\n**from** " << code(labels.from) << " **to** " << code(labels.to) << "\n\n";
+void write_title(const Labels& labels, Language language, std::ostream& out) {
+  out << "# " << kTitle.in(language) << "\n\n**" << kFrom.in(language) << "** " << code(labels.from) << " **"
+      << kTo.in(language) << "** " << code(labels.to) << "\n\n";
 }
 
 }  // namespace
@@ -92,23 +93,23 @@ std::string render_change_markdown(const diff::Change& change) {
   return out;
 }
 
-std::string render_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels) {
+std::string render_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels, Language language) {
   std::ostringstream out;
-  write_title(labels, out);
-  write_summary(diffs, true, out);
+  write_title(labels, language, out);
+  write_summary(diffs, true, language, out);
   for (const diff::DocumentDiff& d : diffs) {
     // An explicit anchor: viewers derive their own heading ids differently.
     out << "<a id=\"" << escape_html(anchor_of(d.doc)) << "\"></a>\n\n## " << escape_markdown(d.doc) << "\n\n";
-    if (d.changes.empty()) out << "No changes.\n\n";
-    for (const diff::Change& c : d.changes) write_change(c, out);
+    if (d.changes.empty()) out << kNoChanges.in(language) << "\n\n";
+    for (const diff::Change& c : d.changes) write_change(c, language, out);
   }
   return out.str();
 }
 
-std::string render_stat_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels) {
+std::string render_stat_markdown(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels, Language language) {
   std::ostringstream out;
-  write_title(labels, out);
-  write_summary(diffs, false, out);
+  write_title(labels, language, out);
+  write_summary(diffs, false, language, out);
   return out.str();
 }
 

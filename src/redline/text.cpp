@@ -34,9 +34,12 @@ void write_line(const Line& line, const Palette& p, std::ostream& out) {
   out << "\n";
 }
 
-void write_change(const diff::Change& change, const Palette& p, std::ostream& out) {
-  out << p.header << diff::to_string(change.kind) << " " << refs_of(change) << p.reset;
-  if (change.consequential) out << "  " << p.note << "(" << kConsequentialNote << ")" << p.reset;
+void write_change(const diff::Change& change, const Palette& p, Language language, std::ostream& out) {
+  out << p.header << kind_label(change.kind, language) << " " << refs_of(change) << p.reset;
+  if (change.consequential) {
+    std::string_view note = kConsequentialNote.in(language);
+    out << "  " << p.note << (language == Language::En ? "(" : "（") << note << (language == Language::En ? ")" : "）") << p.reset;
+  }
   out << "\n";
   for (const Line& line : split_lines(clause_edits(change))) write_line(line, p, out);
 }
@@ -47,7 +50,7 @@ std::string label_or(const std::string& own, const std::string& fallback) { retu
 
 std::string render_change_text(const diff::Change& change, const TextOptions& options) {
   std::ostringstream out;
-  write_change(change, palette(options), out);
+  write_change(change, palette(options), options.language, out);
   return out.str();
 }
 
@@ -58,11 +61,13 @@ std::string render_text(const std::vector<diff::DocumentDiff>& diffs, const Labe
   for (const diff::DocumentDiff& d : diffs) {
     if (!first) out << "\n";
     first = false;
-    out << p.bold << "document " << d.doc << "  " << label_or(d.before_label, labels.from) << " → "
-        << label_or(d.after_label, labels.to) << "  (" << describe(d.stat()) << ")" << p.reset << "\n";
+    bool en = options.language == Language::En;
+    out << p.bold << kDocument.in(options.language) << " " << d.doc << "  " << label_or(d.before_label, labels.from) << " → "
+        << label_or(d.after_label, labels.to) << (en ? "  (" : "（") << describe(d.stat(), options.language) << (en ? ")" : "）")
+        << p.reset << "\n";
     for (const diff::Change& c : d.changes) {
       out << "\n";
-      write_change(c, p, out);
+      write_change(c, p, options.language, out);
     }
   }
   return out.str();
@@ -71,9 +76,15 @@ std::string render_text(const std::vector<diff::DocumentDiff>& diffs, const Labe
 std::string render_stat_text(const std::vector<diff::DocumentDiff>& diffs, const TextOptions& options) {
   Palette p = palette(options);
   std::ostringstream out;
-  for (const diff::DocumentDiff& d : diffs) out << p.bold << d.doc << p.reset << ": " << describe(d.stat()) << "\n";
+  Language language = options.language;
+  for (const diff::DocumentDiff& d : diffs) out << p.bold << d.doc << p.reset << ": " << describe(d.stat(), language) << "\n";
   std::size_t n = diffs.size();
-  out << n << (n == 1 ? " document" : " documents") << " changed: " << describe(total(diffs)) << "\n";
+  if (language == Language::En)
+    out << n << (n == 1 ? " document" : " documents") << " changed: " << describe(total(diffs), language) << "\n";
+  else if (n == 0)
+    out << "没有文档有修改\n";
+  else
+    out << "共 " << n << " 份文档有修改：" << describe(total(diffs), language) << "\n";
   return out.str();
 }
 

@@ -74,20 +74,31 @@ TEST_CASE("diff between revisions: every document that differs, renumbering and 
   auto r = run_cli(repo.cli() + "diff HEAD~3 HEAD~2");
   REQUIRE(r.status == 0);
   INFO(r.out << r.err);
-  CHECK(contains(r.out, "document partner-framework  HEAD~3 ("));
-  CHECK(contains(r.out, "renumbered partner-framework#6 → partner-framework#7\n    [-六．-]{+七．+} 市场营销基金和推广计划\n"));
+  CHECK(contains(r.out, "文档 partner-framework  HEAD~3 ("));
+  CHECK(contains(r.out, "重新编号 partner-framework#6 → partner-framework#7\n    [-六．-]{+七．+} 市场营销基金和推广计划\n"));
   CHECK(contains(r.out, "最多 [-10 万人民币-]{+20 万人民币+}的实际直接损失"));
-  CHECK(contains(r.out, "(consequential: cross-reference to a renumbered unit)"));
+  CHECK(contains(r.out, "（连带修改：所引用的单元已重新编号）"));
   CHECK_FALSE(contains(r.out, "data-annex"));  // added only at HEAD~1
   CHECK_FALSE(contains(r.out, "\x1b["));      // not a terminal: no colour
 
-  // A document added as a whole: its top units added, the old side "(absent)".
+  // A document added as a whole: its top units added, the old side "（不存在）".
   auto added = run_cli(repo.cli() + "diff HEAD~2 HEAD~1 data-annex partner-framework");
   REQUIRE(added.status == 0);
-  CHECK(contains(added.out, "document data-annex  (absent) → HEAD~1 ("));
-  CHECK(contains(added.out, "added data-annex#1\n    {+一、 青云科技按照贵公司的书面指示处理最终用户数据。+}\n"));
-  CHECK(contains(added.out, "document partner-framework  HEAD~2 ("));
-  CHECK(contains(added.out, "(no changes)"));
+  CHECK(contains(added.out, "文档 data-annex  （不存在） → HEAD~1 ("));
+  CHECK(contains(added.out, "新增 data-annex#1\n    {+一、 青云科技按照贵公司的书面指示处理最终用户数据。+}\n"));
+  CHECK(contains(added.out, "文档 partner-framework  HEAD~2 ("));
+  CHECK(contains(added.out, "（无变化）"));
+
+  // The same in English, --lang after the command or before it.
+  for (const std::string& args : {"diff HEAD~2 HEAD~1 data-annex partner-framework --lang en", "--lang en diff HEAD~2 HEAD~1 data-annex partner-framework"}) {
+    auto english = run_cli(repo.cli() + args);
+    REQUIRE(english.status == 0);
+    CHECK(contains(english.out, "document data-annex  (absent) → HEAD~1 ("));
+    CHECK(contains(english.out, "added data-annex#1\n    {+一、 青云科技按照贵公司的书面指示处理最终用户数据。+}\n"));
+    CHECK(contains(english.out, "document partner-framework  HEAD~2 ("));
+    CHECK(contains(english.out, "(no changes)"));
+    CHECK_FALSE(contains(english.out, "文档"));
+  }
 
   auto coloured = run_cli(repo.cli() + "diff HEAD~3 HEAD~2 --color=always");
   CHECK(contains(coloured.out, "\x1b[31m[-10 万人民币-]\x1b[m\x1b[32m{+20 万人民币+}\x1b[m"));
@@ -100,7 +111,8 @@ TEST_CASE("diff with nothing different prints nothing and exits 0", "[diff-cli]"
   CHECK(r.status == 0);
   CHECK(r.out.empty());
   auto stat = run_cli(repo.cli() + "diff HEAD HEAD --stat");
-  CHECK(stat.out == "0 documents changed: no changes\n");
+  CHECK(stat.out == "没有文档有修改\n");
+  CHECK(run_cli(repo.cli() + "diff HEAD HEAD --stat --lang en").out == "0 documents changed: no changes\n");
 }
 
 TEST_CASE("diff between dates compares the versions in force on each", "[diff-cli]") {
@@ -120,7 +132,14 @@ TEST_CASE("diff between dates compares the versions in force on each", "[diff-cl
   // and the annex (in force from 2025-12-01) is in both.
   auto later = run_cli(repo.cli() + "diff 2026-03-01 2026-08-01 --stat");
   REQUIRE(later.status == 0);
-  CHECK(later.out == "partner-framework: 1 modified\n1 document changed: 1 modified\n");
+  CHECK(later.out == "partner-framework: 修改 1 处\n共 1 份文档有修改：修改 1 处\n");
+  // A date's side is named in the reader's language; JSON keeps "in force on D".
+  auto dated = run_cli(repo.cli() + "diff 2026-03-01 2026-08-01");
+  CHECK(contains(dated.out, "文档 partner-framework  2026年3月1日有效的版本 → 2026年8月1日有效的版本（修改 1 处）\n"));
+  auto dated_en = run_cli(repo.cli() + "diff 2026-03-01 2026-08-01 --lang en");
+  CHECK(contains(dated_en.out, "document partner-framework  in force on 2026-03-01 → in force on 2026-08-01  (1 modified)\n"));
+  auto dated_html = run_cli(repo.cli() + "diff 2026-03-01 2026-08-01 --format html");
+  CHECK(contains(dated_html.out, "<title>修订对照：2026年3月1日有效的版本 → 2026年8月1日有效的版本</title>"));
 
   // Before the annex existed: it is added whole.
   auto annex = run_cli(repo.cli() + "diff 2025-06-01 2026-03-01 --stat --format json");
@@ -140,17 +159,30 @@ TEST_CASE("diff of two files, in every format", "[diff-cli]") {
 
   auto text = run_cli(files);
   REQUIRE(text.status == 0);
-  CHECK(contains(text.out, "document partner-framework  old.md → new.md  (1 added, 2 modified, 6 renumbered)\n"));
+  CHECK(contains(text.out, "文档 partner-framework  old.md → new.md（新增 1 处、修改 2 处、重新编号 6 处）\n"));
 
   auto stat = run_cli(files + " --stat");
-  CHECK(stat.out == "partner-framework: 1 added, 2 modified, 6 renumbered\n1 document changed: 1 added, 2 modified, 6 renumbered\n");
+  CHECK(stat.out == "partner-framework: 新增 1 处、修改 2 处、重新编号 6 处\n共 1 份文档有修改：新增 1 处、修改 2 处、重新编号 6 处\n");
+  auto stat_en = run_cli(files + " --stat --lang en");
+  CHECK(stat_en.out == "partner-framework: 1 added, 2 modified, 6 renumbered\n1 document changed: 1 added, 2 modified, 6 renumbered\n");
 
   auto md = run_cli(files + " --format md");
+  CHECK(md.out.rfind("# 修订对照\n\n**原** `old.md` **现** `new.md`\n", 0) == 0);
+  CHECK(contains(md.out, "| 文档 | 新增 | 删除 | 修改 | 移动 | 重新编号 | 合计 |"));
   CHECK(contains(md.out, "| [partner\\-framework](#partner-framework) | 1 | 0 | 2 | 0 | 6 | 9 |"));
   CHECK(contains(md.out, "最多 <del>10 万人民币</del><ins>20 万人民币</ins>的实际直接损失"));
+  auto md_en = run_cli(files + " --format md --lang en");
+  CHECK(md_en.out.rfind("# Redline\n\n**from** `old.md` **to** `new.md`\n", 0) == 0);
+  CHECK(contains(md_en.out, "| document | added | removed | modified | moved | renumbered | total |"));
 
   auto html = run_cli(files + " --format html");
   CHECK(html.out.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(contains(html.out, "<title>修订对照：old.md → new.md</title>"));
+  CHECK(contains(html.out, "<span class=\"kind\">重新编号</span>"));
+  auto html_en = run_cli(files + " --format html --lang en");
+  CHECK(contains(html_en.out, "<title>Redline: old.md → new.md</title>"));
+  CHECK(contains(html_en.out, "<span class=\"kind\">renumbered</span>"));
+  CHECK(contains(html_en.out, "<del>10 万人民币</del><ins>20 万人民币</ins>"));
   CHECK(contains(html.out, "id=\"partner-framework-10.p1\""));
   CHECK(contains(html.out, "<del>10 万人民币</del><ins>20 万人民币</ins>"));
 
@@ -190,8 +222,8 @@ TEST_CASE("difftool: git diff and git log -p show clause redlines through the di
   write_file(repo.dir.path / ".gitattributes", "*.md diff=lexgit\n");
   TempDir scratch;
   std::string out_file = (scratch.path / "out").string();
-  auto git = [&](const std::string& args) {
-    std::string cmd = "git -C " + quote(repo.dir.path) + " -c diff.lexgit.command='" + std::string(LEXGIT_CLI) +
+  auto git = [&](const std::string& args, const std::string& env = "") {
+    std::string cmd = env + "git -C " + quote(repo.dir.path) + " -c diff.lexgit.command='" + std::string(LEXGIT_CLI) +
                       " difftool' " + args + " >" + out_file + " 2>&1";
     int rc = std::system(cmd.c_str());
     return std::make_pair(WEXITSTATUS(rc), read_file(out_file));
@@ -200,19 +232,25 @@ TEST_CASE("difftool: git diff and git log -p show clause redlines through the di
   INFO(out);
   CHECK(status == 0);
   CHECK(contains(out, "diff --lexgit a/partner-framework.md b/partner-framework.md"));
-  CHECK(contains(out, "renumbered partner-framework#6 → partner-framework#7"));
+  CHECK(contains(out, "重新编号 partner-framework#6 → partner-framework#7"));
   CHECK(contains(out, "最多 [-10 万人民币-]{+20 万人民币+}的实际直接损失"));
 
   // A document git sees added: /dev/null on the old side.
   auto [added_status, added] = git("diff HEAD~2 HEAD~1");
   CHECK(added_status == 0);
-  CHECK(contains(added, "document data-annex  (absent) → "));
-  CHECK(contains(added, "added data-annex#2\n    {+二、 本附件自框架协议第六部分生效之日起适用。+}"));
+  CHECK(contains(added, "文档 data-annex  （不存在） → "));
+  CHECK(contains(added, "新增 data-annex#2\n    {+二、 本附件自框架协议第六部分生效之日起适用。+}"));
+
+  // git runs lexgit itself: LEXGIT_LANG chooses the language.
+  auto [english_status, english] = git("diff HEAD~2 HEAD~1", "LEXGIT_LANG=en ");
+  CHECK(english_status == 0);
+  CHECK(contains(english, "document data-annex  (absent) → "));
+  CHECK(contains(english, "added data-annex#2\n    {+二、 本附件自框架协议第六部分生效之日起适用。+}"));
 
   // git log and git show run diff drivers only with --ext-diff.
   auto [log_status, log] = git("log -p --ext-diff -1");
   CHECK(log_status == 0);
-  CHECK(contains(log, "modified partner-framework#9.p6\n    披露方提供信息，但不做任何{+明示或者默示的+}保证。"));
+  CHECK(contains(log, "修改 partner-framework#9.p6\n    披露方提供信息，但不做任何{+明示或者默示的+}保证。"));
 }
 
 TEST_CASE("difftool: other files get a line diff, an unmerged path a note, and it always exits 0", "[diff-cli][difftool]") {
@@ -251,8 +289,11 @@ TEST_CASE("log DOC#ID follows a clause across its part's renumbering, newest cha
   REQUIRE(origin != std::string::npos);
   CHECK(rewrite < origin);
   CHECK_FALSE(contains(r.out, "新增数据安全部分"));  // v2 only renumbered its part
-  CHECK(contains(r.out, "modified partner-framework#9.p6\n    披露方提供信息，但不做任何{+明示或者默示的+}保证。\n"));
-  CHECK(contains(r.out, "added partner-framework#8.p6\n    {+披露方提供信息，但不做任何保证。+}\n"));
+  CHECK(contains(r.out, "修改 partner-framework#9.p6\n    披露方提供信息，但不做任何{+明示或者默示的+}保证。\n"));
+  CHECK(contains(r.out, "新增 partner-framework#8.p6\n    {+披露方提供信息，但不做任何保证。+}\n"));
+  auto english = run_cli(repo.cli() + "log partner-framework#9.p6 --lang en");
+  CHECK(contains(english.out, "modified partner-framework#9.p6\n    披露方提供信息，但不做任何{+明示或者默示的+}保证。\n"));
+  CHECK(contains(english.out, "added partner-framework#8.p6\n"));
 
   auto j = nlohmann::json::parse(run_cli(repo.cli() + "log partner-framework#9.p6 --format json").out);
   REQUIRE(j.size() == 2);

@@ -95,7 +95,7 @@ TEST_CASE("lexgit period", "[period][cli]") {
   CHECK(lexgit::test::run_cli("period --start 2026-01-15 --length 48小时").status == 2);
   auto text = lexgit::test::run_cli("period --start 2026年1月31日 --length 一个月");
   CHECK(text.status == 0);
-  CHECK_THAT(text.out, Catch::Contains("2026-03-01"));
+  CHECK_THAT(text.out, Catch::Contains("生效日：2026年3月1日"));
 }
 
 // ---- Statutory holidays of any year -------------------------------------------------
@@ -302,7 +302,7 @@ TEST_CASE("lexgit period and holidays read the repository's calendar folder", "[
   auto holidays = lexgit::test::run_cli(lexgit::test::in(dir) + "holidays 2027");
   REQUIRE(holidays.status == 0);
   CHECK_THAT(holidays.out, Catch::Contains("calendar/2027.yaml") && Catch::Contains("2027-02-20  星期六，调休上班日") &&
-                               Catch::Contains("2027-06-09  法定节假日端午节，星期三  [statutory]"));
+                               Catch::Contains("2027-06-09  法定节假日端午节，星期三  [法定]"));
 
   Repository::CommitRequest bad;
   bad.files["calendar/2027.yaml"] = std::string(kSchedule2027) + "holidayz: []\n";
@@ -324,6 +324,46 @@ TEST_CASE("outside git, lexgit period reads calendar/ in the directory", "[perio
   auto r = lexgit::test::run_cli(lexgit::test::in(dir) + "period --start 2027-01-20 --length 一个月");
   INFO(r.err);
   REQUIRE(r.status == 0);
-  CHECK_THAT(r.out, Catch::Contains("最后一日 / last day: 2027-02-20") && Catch::Contains("调休上班日"));
+  CHECK_THAT(r.out, Catch::Contains("最后一日：2027年2月20日") && Catch::Contains("调休上班日"));
   CHECK_FALSE(lexgit::test::contains(r.out, "尚未载入"));
+}
+
+TEST_CASE("lexgit period prints Chinese by default and English with --lang en", "[period][cli][lang]") {
+  auto zh = lexgit::test::run_cli("period --start 2026-01-31 --length 一个月");
+  REQUIRE(zh.status == 0);
+  CHECK_THAT(zh.out, Catch::StartsWith("期间：一个月，自2026年1月31日起算\n  "));
+  CHECK_THAT(zh.out, Catch::Contains("第二百零一条") && Catch::EndsWith("\n最后一日：2026年2月28日\n生效日：2026年3月1日\n"));
+  for (const char* english : {"Art.", "last day", "effective", " / "}) CHECK_FALSE(lexgit::test::contains(zh.out, english));
+
+  auto en = lexgit::test::run_cli("period --start 2026-01-31 --length 一个月 --lang en");
+  REQUIRE(en.status == 0);
+  CHECK_THAT(en.out, Catch::StartsWith("Period: 一个月, counted from 2026-01-31\n  "));
+  CHECK_THAT(en.out, Catch::Contains("Art. 20") && Catch::EndsWith("\nLast day:  2026-02-28\nEffective: 2026-03-01\n"));
+  for (const char* chinese : {"第二百", "最后一日", "生效日", "起算"}) CHECK_FALSE(lexgit::test::contains(en.out, chinese));
+
+  // A year without a State Council schedule: the caveat in the reader's language, on stdout and stderr.
+  auto far = lexgit::test::run_cli("period --start 2031-06-01 --length 一个月");
+  CHECK_THAT(far.out, Catch::Contains("\n注：2031年国务院节假日安排尚未载入"));
+  CHECK_THAT(far.err, Catch::Contains("lexgit: warning: 2031年国务院节假日安排尚未载入"));
+  auto far_en = lexgit::test::run_cli("period --start 2031-06-01 --length 一个月 --lang en");
+  CHECK_THAT(far_en.out, Catch::Contains("\nNote: the State Council's holiday schedule for 2031 is not loaded"));
+  CHECK_THAT(far_en.err, Catch::Contains("lexgit: warning: the State Council's holiday schedule for 2031"));
+  CHECK_FALSE(lexgit::test::contains(far_en.out + far_en.err, "尚未载入"));
+}
+
+TEST_CASE("lexgit holidays prints Chinese by default and English with --lang en", "[period][cli][lang]") {
+  auto zh = lexgit::test::run_cli("holidays 2026");
+  REQUIRE(zh.status == 0);
+  CHECK_THAT(zh.out, Catch::StartsWith("2026年：国务院节假日安排 ") && Catch::Contains("2026-02-14  星期六，调休上班日  [") &&
+                         Catch::Contains("2026-02-16  春节假期，星期一  ["));
+  auto en = lexgit::test::run_cli("holidays 2026 --lang en");
+  REQUIRE(en.status == 0);
+  CHECK_THAT(en.out, Catch::StartsWith("2026: State Council schedule ") && Catch::Contains("2026-02-14  Saturday, make-up working day  [") &&
+                         Catch::Contains("2026-02-16  Monday, day off (春节)  ["));
+  CHECK_FALSE(lexgit::test::contains(en.out, "星期"));
+
+  CHECK_THAT(lexgit::test::run_cli("holidays 2031").out,
+             Catch::StartsWith("2031年：国务院节假日安排尚未载入，仅列法定节假日\n") && Catch::Contains("  [法定]\n"));
+  CHECK_THAT(lexgit::test::run_cli("holidays 2031 --lang en").out,
+             Catch::StartsWith("2031: no State Council schedule loaded: statutory holidays only\n") && Catch::Contains("  [statutory]\n"));
 }

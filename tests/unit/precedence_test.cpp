@@ -168,3 +168,59 @@ TEST_CASE("check warns when a basis clause no longer states its rule, and about 
   CHECK_THAT(r.out, Catch::Contains("later-publication cites partner-framework#2.p2") && Catch::Contains("no longer states it"));
   CHECK_THAT(r.out, Catch::Contains("twin-a and twin-b are of one class"));
 }
+
+TEST_CASE("resolve prints Chinese by default and English with --lang en", "[precedence][cli][lang]") {
+  const std::string termination = "resolve partner-framework#10.3 end-user-terms#5.p1 partner-letter-2025-09#2 --at 2025-10-01";
+  auto zh = run_cli(kCorpus + termination);
+  INFO(zh.out << zh.err);
+  REQUIRE(zh.status == 0);
+  CHECK_THAT(zh.out, Catch::StartsWith("截至2025年10月1日\n\n适用条款：\n  partner-framework#10.3  "));
+  CHECK_THAT(zh.out, Catch::Contains("（本协议，") && Catch::Contains("三十日") && Catch::Contains("\n不予适用：\n  end-user-terms#5.p1  ") &&
+                         Catch::Contains("（最终用户条款，"));
+  CHECK_THAT(zh.out, Catch::Contains("    被 partner-framework#10.3 排除：依第二部分，本协议约定优先于最终用户条款（依据：partner-framework#2.p3）\n"));
+  CHECK_THAT(zh.out, Catch::Contains("\n不予考虑：\n  partner-letter-2025-09#2：无效：贵公司书面往来中的补充或不同条款无效（partner-framework#7.p2）\n"));
+  for (const char* english : {"Governing", "Overridden", "Excluded", "Under part", "beaten by", "void", " / ", "agreement"})
+    CHECK_FALSE(lexgit::test::contains(zh.out, english));
+
+  auto en = run_cli(kCorpus + termination + " --lang en");
+  INFO(en.out << en.err);
+  REQUIRE(en.status == 0);
+  CHECK_THAT(en.out, Catch::StartsWith("As of 2025-10-01\n\nGoverning clause:\n  partner-framework#10.3  "));
+  CHECK_THAT(en.out, Catch::Contains(" (agreement, published 2025-01-01, effective 2025-01-01)") && Catch::Contains("三十日") &&
+                         Catch::Contains("\nOverridden:\n  end-user-terms#5.p1  "));
+  CHECK_THAT(en.out, Catch::Contains("    beaten by partner-framework#10.3: Under part 二, the framework agreement prevails over the end-user terms "
+                                     "[basis: partner-framework#2.p3]\n"));
+  CHECK_THAT(en.out, Catch::Contains("\nExcluded:\n  partner-letter-2025-09#2: void: supplementary or different terms"));
+  for (const char* chinese : {"截至", "适用条款", "不予", "依第二部分", "排除", "本协议，", "无效："}) CHECK_FALSE(lexgit::test::contains(en.out, chinese));
+
+  // A conflict no rule settles, in each language.
+  const std::string engineers = "resolve marketing-fund-annex#4 certification-rules#3 transaction-order-2025-017#4.1 --at 2025-10-01";
+  CHECK_THAT(run_cli(kCorpus + engineers).out, Catch::Contains("无法确定适用条款：") &&
+                                                   Catch::Contains("  certification-rules#3  ↔  transaction-order-2025-017#4.1\n") &&
+                                                   Catch::Contains("依第二部分，以发布时间在后的文档为准"));
+  CHECK_THAT(run_cli(kCorpus + engineers + " --lang en").out, Catch::Contains("UNRESOLVED: no precedence rule orders these clauses") &&
+                                                                  Catch::Contains("the later-published document prevails"));
+
+  // JSON keeps its English keys and both languages, whatever --lang says.
+  CHECK(nlohmann::json::parse(run_cli(kCorpus + termination + " --format json --lang en").out) ==
+        nlohmann::json::parse(run_cli(kCorpus + termination + " --format json").out));
+}
+
+TEST_CASE("the language comes from LEXGIT_LANG unless --lang is given, and anything but zh or en is refused", "[precedence][cli][lang]") {
+  const std::string rebate = "resolve rebate-policy-paper#2.1 rebate-policy-online#2.1 --at 2025-10-01";
+  setenv("LEXGIT_LANG", "en", 1);
+  auto from_env = run_cli(kCorpus + rebate);
+  auto overridden = run_cli(kCorpus + rebate + " --lang zh");
+  setenv("LEXGIT_LANG", "fr", 1);
+  auto bad_env = run_cli(kCorpus + rebate);
+  unsetenv("LEXGIT_LANG");
+  CHECK_THAT(from_env.out, Catch::Contains("Under part 二, the online version of a document class prevails over its paper version"));
+  CHECK_THAT(overridden.out, Catch::Contains("依第二部分，同一类文档以系统线上版本为准"));
+  CHECK(bad_env.status == 2);
+  CHECK(bad_env.out.empty());
+
+  auto bad = run_cli(kCorpus + rebate + " --lang fr");
+  CHECK(bad.status == 2);
+  CHECK_THAT(bad.err, Catch::Contains("--lang") && Catch::Contains("fr"));
+  CHECK(bad.out.empty());
+}

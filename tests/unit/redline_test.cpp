@@ -97,6 +97,14 @@ const redline::Labels labels{"HEAD~1 (7acae7bde53e)", "HEAD (5741e0ce84a6)"};
 
 
 
+// A second document in a redline: the end-user terms with these changes.
+DocumentDiff end_user_terms(std::vector<Change> changes) {
+  DocumentDiff d;
+  d.doc = "end-user-terms";
+  d.changes = std::move(changes);
+  return d;
+}
+
 // Part 六 inserted (六–十一 become 七–十二), the liability cap raised.
 std::string with_new_part_six(std::string s) {
   s = with_part_before_six(std::move(s), "数据安全与个人信息保护", "贵公司发现数据泄露或者安全事件的，应当在二十四小时内书面通知青云科技。");
@@ -108,7 +116,7 @@ std::string with_new_part_six(std::string s) {
 }  // namespace
 
 TEST_CASE("text redline: kind and refs head each change, word edits marked as git's plain word diff", "[redline]") {
-  std::string out = redline::render_text({sample_diff()}, labels);
+  std::string out = redline::render_text({sample_diff()}, labels, {.language = Language::En});
   CHECK(contains(out, "document partner-framework  HEAD~1 → HEAD  (1 added, 1 removed, 2 modified, 1 renumbered)\n"));
   CHECK(contains(out, "modified partner-framework#7.p1\n    青云科技可能会改变本协议的条款，但会提前[-一个月-]{+两个月+}通知贵公司。\n"));
   CHECK(contains(out, "renumbered partner-framework#6 → partner-framework#7\n    [-六．-]{+七．+} 市场营销基金和推广计划\n"));
@@ -121,19 +129,17 @@ TEST_CASE("text redline: kind and refs head each change, word edits marked as gi
 }
 
 TEST_CASE("text redline in colour: deletions red, insertions green, markers kept", "[redline]") {
-  std::string out = redline::render_text({sample_diff()}, labels, {.color = true});
+  std::string out = redline::render_text({sample_diff()}, labels, {.color = true, .language = Language::En});
   CHECK(contains(out, "\x1b[31m[-一个月-]\x1b[m\x1b[32m{+两个月+}\x1b[m"));
   CHECK(contains(out, "\x1b[36mmodified partner-framework#7.p1\x1b[m"));
   CHECK(contains(out, "\x1b[1mdocument partner-framework"));
-  std::string one = redline::render_change_text(modified_notice(), {.color = false});
+  std::string one = redline::render_change_text(modified_notice(), {.color = false, .language = Language::En});
   CHECK(one == "modified partner-framework#7.p1\n    青云科技可能会改变本协议的条款，但会提前[-一个月-]{+两个月+}通知贵公司。\n");
 }
 
 TEST_CASE("stat: counts per document in a fixed order, then the total", "[redline]") {
-  DocumentDiff other;
-  other.doc = "end-user-terms";
-  other.changes = {modified_notice()};
-  std::string text = redline::render_stat_text({sample_diff(), other});
+  DocumentDiff other = end_user_terms({modified_notice()});
+  std::string text = redline::render_stat_text({sample_diff(), other}, {.language = Language::En});
   CHECK(text == "partner-framework: 1 added, 1 removed, 2 modified, 1 renumbered\n"
                 "end-user-terms: 1 modified\n"
                 "2 documents changed: 1 added, 1 removed, 3 modified, 1 renumbered\n");
@@ -143,7 +149,7 @@ TEST_CASE("stat: counts per document in a fixed order, then the total", "[redlin
   CHECK(j["documents"][1]["stat"]["total"] == 1);
   CHECK(j["stat"]["modified"] == 3);
   CHECK(j["stat"]["total"] == 6);
-  CHECK(redline::describe({}) == "no changes");
+  CHECK(redline::describe({}, Language::En) == "no changes");
 }
 
 TEST_CASE("json redline: from, to, documents as diff::to_json writes them, and the counts", "[redline]") {
@@ -161,7 +167,7 @@ TEST_CASE("json redline: from, to, documents as diff::to_json writes them, and t
 TEST_CASE("markdown redline: summary table first, refs in headings, <del>/<ins>, contract text escaped", "[redline]") {
   DocumentDiff d = sample_diff();
   d.changes.push_back(hostile_text());
-  std::string md = redline::render_markdown({d}, labels);
+  std::string md = redline::render_markdown({d}, labels, Language::En);
   auto table = md.find("| document | added | removed | modified | moved | renumbered | total |");
   auto first_change = md.find("### ");
   REQUIRE(table != std::string::npos);
@@ -205,6 +211,61 @@ TEST_CASE("html redline: one self-contained page, every text escaped, an anchor 
   CHECK(contains(redline::render_stat_html({d}, labels), "<td class=\"n\">6</td>"));
 }
 
+TEST_CASE("redlines speak Chinese by default: kind labels, counts, title and summary", "[redline][lang]") {
+  DocumentDiff other = end_user_terms({modified_notice()});
+  std::string text = redline::render_text({sample_diff()}, labels);
+  CHECK(contains(text, "文档 partner-framework  HEAD~1 → HEAD（新增 1 处、删除 1 处、修改 2 处、重新编号 1 处）\n"));
+  CHECK(contains(text, "修改 partner-framework#7.p1\n    青云科技可能会改变本协议的条款，但会提前[-一个月-]{+两个月+}通知贵公司。\n"));
+  CHECK(contains(text, "重新编号 partner-framework#6 → partner-framework#7\n"));
+  CHECK(contains(text, "修改 partner-framework#8.p8 → partner-framework#9.p8  （连带修改：所引用的单元已重新编号）\n"));
+  CHECK(contains(text, "新增 partner-framework#6\n"));
+  CHECK(contains(text, "删除 partner-framework#8.3\n"));
+  for (const char* english : {"document ", "modified", "renumbered", "added", "removed", "consequential"}) CHECK_FALSE(contains(text, english));
+  CHECK(redline::render_stat_text({sample_diff(), other}) ==
+        "partner-framework: 新增 1 处、删除 1 处、修改 2 处、重新编号 1 处\n"
+        "end-user-terms: 修改 1 处\n"
+        "共 2 份文档有修改：新增 1 处、删除 1 处、修改 3 处、重新编号 1 处\n");
+  CHECK(redline::describe({}) == "无变化");
+  // The colours stay where they were: the kind label is the coloured header.
+  CHECK(contains(redline::render_text({sample_diff()}, labels, {.color = true}), "\x1b[36m修改 partner-framework#7.p1\x1b[m"));
+
+  std::string md = redline::render_markdown({sample_diff(), other}, labels);
+  CHECK(md.rfind("# 修订对照\n\n**原** `HEAD~1 (7acae7bde53e)` **现** `HEAD (5741e0ce84a6)`\n", 0) == 0);
+  CHECK(contains(md, "| 文档 | 新增 | 删除 | 修改 | 移动 | 重新编号 | 合计 |"));
+  CHECK(contains(md, "| **合计** | 1 | 1 | 3 | 0 | 1 | 6 |"));
+  CHECK(contains(md, "### 重新编号 `partner-framework#6` → `partner-framework#7`"));
+  CHECK(contains(md, "*连带修改：所引用的单元已重新编号*"));
+
+  DocumentDiff unchanged = end_user_terms({});
+  std::string html = redline::render_html({sample_diff(), unchanged}, labels);
+  CHECK(contains(html, "<title>修订对照：HEAD~1 (7acae7bde53e) → HEAD (5741e0ce84a6)</title>"));
+  CHECK(contains(html, "<h1>修订对照</h1>\n<p class=\"labels\">原 <code>HEAD~1 (7acae7bde53e)</code> 现 <code>HEAD (5741e0ce84a6)</code></p>"));
+  CHECK(contains(html, "<h2>概览</h2>"));
+  CHECK(contains(html, "<th>文档</th><th>新增</th><th>删除</th><th>修改</th><th>移动</th><th>重新编号</th><th>合计</th>"));
+  CHECK(contains(html, "<td>合计</td>"));
+  // The CSS class keeps the kind's name; the label reads in Chinese.
+  CHECK(contains(html, "class=\"change renumbered\""));
+  CHECK(contains(html, "<span class=\"kind\">重新编号</span>"));
+  CHECK(contains(html, "<p>无变化。</p>"));
+  for (const char* english : {">Redline<", "Summary", ">document<", ">modified<", "No changes", "consequential:"}) CHECK_FALSE(contains(html, english));
+}
+
+TEST_CASE("redlines in English with Language::En, contract text untouched", "[redline][lang]") {
+  DocumentDiff unchanged = end_user_terms({});
+  std::string html = redline::render_html({sample_diff(), unchanged}, labels, Language::En);
+  CHECK(contains(html, "<title>Redline: HEAD~1 (7acae7bde53e) → HEAD (5741e0ce84a6)</title>"));
+  CHECK(contains(html, "<h1>Redline</h1>\n<p class=\"labels\">from <code>HEAD~1 (7acae7bde53e)</code> to <code>HEAD (5741e0ce84a6)</code></p>"));
+  CHECK(contains(html, "<h2>Summary</h2>"));
+  CHECK(contains(html, "<th>document</th><th>added</th><th>removed</th><th>modified</th><th>moved</th><th>renumbered</th><th>total</th>"));
+  CHECK(contains(html, "<span class=\"kind\">renumbered</span>"));
+  CHECK(contains(html, "<p>No changes.</p>"));
+  CHECK(contains(html, "青云科技可能会改变本协议的条款，但会提前<del>一个月</del><ins>两个月</ins>通知贵公司。"));
+  for (const char* chinese : {"修订对照", "概览", "重新编号</span>", "无变化"}) CHECK_FALSE(contains(html, chinese));
+  CHECK(redline::render_stat_markdown({sample_diff()}, labels, Language::En).rfind("# Redline\n\n**from** `HEAD~1 (7acae7bde53e)` **to** ", 0) == 0);
+  CHECK(redline::absent_label(Language::En) == "(absent)");
+  CHECK(redline::absent_label(Language::Zh) == "（不存在）");
+}
+
 TEST_CASE("anchors and escapes", "[redline]") {
   CHECK(redline::anchor_of("partner-framework#9.p1") == "partner-framework-9.p1");
   CHECK(redline::anchor_of("samples/a b.md#1") == "samples/a_b.md-1");
@@ -217,12 +278,12 @@ TEST_CASE("a real revision of the agreement renders in every format", "[redline]
   Document before = parse_document(agreement(), "before.md");
   Document after = parse_document(with_new_part_six(agreement()), "after.md");
   DocumentDiff d = compare(before, after, segmenter());
-  std::string text = redline::render_text({d}, labels);
+  std::string text = redline::render_text({d}, labels, {.language = Language::En});
   CHECK(contains(text, "renumbered partner-framework#6 → partner-framework#7\n    [-六．-]{+七．+} 市场营销基金和推广计划\n"));
   CHECK(contains(text, "最多 [-10 万人民币-]{+20 万人民币+}的实际直接损失"));
   CHECK(contains(text, "(consequential: cross-reference to a renumbered unit)"));
   CHECK(contains(redline::render_html({d}, labels), "<del>10 万人民币</del><ins>20 万人民币</ins>"));
-  CHECK(redline::render_stat_text({d}) == "partner-framework: 1 added, 2 modified, 6 renumbered\n1 document changed: 1 added, 2 modified, 6 renumbered\n");
+  CHECK(redline::render_stat_text({d}, {.language = Language::En}) == "partner-framework: 1 added, 2 modified, 6 renumbered\n1 document changed: 1 added, 2 modified, 6 renumbered\n");
 }
 
 TEST_CASE("clause history follows a clause back through its own and its part's renumbering", "[redline][history]") {
