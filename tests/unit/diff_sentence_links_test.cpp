@@ -17,11 +17,11 @@ using lexgit::test::segmenter;
 namespace {
 
 std::string measures(const std::string& published, const std::string& body) {
-  return "---\nid: partner-exit-measures\ntitle: 青云合作伙伴退出管理办法\nkind: normative\npublished: " + published +
-         "\n---\n# 青云合作伙伴退出管理办法\n\n" + body;
+  return "---\nid: partner-registration-measures\ntitle: 青云合作伙伴登记管理办法\nkind: normative\npublished: " + published +
+         "\n---\n# 青云合作伙伴登记管理办法\n\n" + body;
 }
 
-diff::DocumentDiff compare(const std::string& before, const std::string& after) {
+diff::DocumentDiff compare_texts(const std::string& before, const std::string& after) {
   return diff::compare(parse_document(before, "old.md"), parse_document(after, "new.md"), segmenter());
 }
 
@@ -43,64 +43,16 @@ bool has_change(const diff::DocumentDiff& d, diff::ChangeKind kind, const std::s
   });
 }
 
-// 第三条 is one paragraph of four sentences; the amendment rewrites its first
-// two as a new 第三条 of three paragraphs and moves the last two, on the
-// appointment of a 清退小组 when none was formed, to a new 第四条.
-const std::string kExitOld = measures("2024-01-01", R"(## 第一章 退出
+// tests/data/statutes/exit-measures-2024.md → -2025.md: 第三条 is one
+// paragraph of four sentences; the amendment rewrites its first two as a new
+// 第三条 of three paragraphs and moves the last two, on the appointment of a
+// 清退小组 when none was formed, to a new 第四条.
+diff::DocumentDiff exit_amendment() {
+  auto dir = test::source_dir() / "tests/data/statutes";
+  return diff::compare(parse_document(read_file(dir / "exit-measures-2024.md"), "exit-measures-2024.md"),
+                       parse_document(read_file(dir / "exit-measures-2025.md"), "exit-measures-2025.md"), segmenter());
+}
 
-第一条 为了规范青云合作伙伴的退出与清退，保护合作伙伴基金和债权人的合法权益，根据《青云合作伙伴框架协议》，制定本办法。
-
-第二条 合作伙伴有下列情形之一的，退出合作：
-
-（一）合作期限届满；
-
-（二）合作伙伴决议退出；
-
-（三）被吊销营业执照、责令关闭或者被撤销。
-
-第三条 合作伙伴因本办法第二条第（一）项、第（二）项规定而退出的，应当在退出事由出现之日起十五日内成立清退小组，开始清退。有限合伙型合作伙伴的清退小组由合伙人组成，公司型合作伙伴的清退小组由董事或者股东会确定的人员组成。逾期不成立清退小组进行清退的，债权人可以申请青云科技指定有关人员组成清退小组进行清退。合作伙伴基金管理委员会应当受理该申请，并及时组织清退小组进行清退。
-
-第四条 清退小组在清退期间行使下列职权：
-
-（一）清理合作财产，分别编制资产负债表和财产清单；
-
-（二）处理与清退有关的未了结的业务；
-
-（三）清偿债务。
-
-第五条 本办法自2024年1月1日起施行。
-)");
-
-const std::string kExitNew = measures("2025-01-01", R"(## 第一章 退出
-
-第一条 为了规范青云合作伙伴的退出与清退，保护合作伙伴基金和债权人的合法权益，根据《青云合作伙伴框架协议》，制定本办法。
-
-第二条 合作伙伴有下列情形之一的，退出合作：
-
-（一）合作期限届满；
-
-（二）合作伙伴决议退出；
-
-（三）被吊销营业执照、责令关闭或者被撤销。
-
-第三条 合作伙伴因本办法第二条第一项、第二项规定而退出的，应当清退。执行事务合伙人为清退义务人，应当在退出事由出现之日起十五日内组成清退小组进行清退。
-
-清退小组由执行事务合伙人组成，但是合作章程另有规定或者合伙人会议决议另选他人的除外。
-
-清退义务人未及时履行清退义务，给合作伙伴基金或者债权人造成损失的，应当承担赔偿责任。
-
-第四条 合作伙伴依照前条规定应当清退，逾期不成立清退小组进行清退或者成立清退小组后不清退的，利害关系人可以申请青云科技指定有关人员组成清退小组进行清退。合作伙伴基金管理委员会应当受理该申请，并及时组织清退小组进行清退。
-
-第五条 清退小组在清退期间行使下列职权：
-
-（一）清理合作财产，分别编制资产负债表和财产清单；
-
-（二）处理与清退有关的未了结的业务；
-
-（三）清偿债务。
-
-第六条 本办法自2025年1月1日起施行。
-)");
 
 // 第二条 (a deposit for custodian partners) is deleted; 第三条 becomes 第二条.
 // Both old articles end with the same two sentences on the review of an
@@ -148,7 +100,7 @@ const std::string kDepositNew = measures("2025-01-01", R"(## 第一章 登记
 }  // namespace
 
 TEST_CASE("an article whose sentences went to two new articles is split, no paragraph of the second reading most like it", "[diff][statute]") {
-  auto d = compare(kExitOld, kExitNew);
+  auto d = exit_amendment();
   const diff::Change* split = find_kind(d, diff::ChangeKind::Split);
   REQUIRE(split != nullptr);
   CHECK(split->before->id == "3");
@@ -159,7 +111,7 @@ TEST_CASE("an article whose sentences went to two new articles is split, no para
 }
 
 TEST_CASE("a formula sentence two old articles share does not make a deleted one part of a merge", "[diff][statute]") {
-  auto d = compare(kDepositOld, kDepositNew);
+  auto d = compare_texts(kDepositOld, kDepositNew);
   CHECK(find_kind(d, diff::ChangeKind::Merged) == nullptr);
   CHECK(has_change(d, diff::ChangeKind::Removed, "2"));
   CHECK(std::count(d.matches.begin(), d.matches.end(), std::pair<std::string, std::string>{"3", "2"}) == 1);
