@@ -20,7 +20,8 @@
 //   unpaired old article, or one clearly ahead of the others), splits (one
 //   old article whose parts went to several new ones) and merges (several old
 //   articles in one new one), from where their paragraphs went (mutually
-//   closest paragraphs across the document, diff/paragraphs.hpp) or else how
+//   closest paragraphs across the document, diff/paragraphs.hpp), else where
+//   their sentences went (the same links between sentences), or else how
 //   much of each new (old) article is made of the other's words, citation
 //   numbers aside — not from a copy of a paragraph that went to a third
 //   article; then articles rewritten in
@@ -483,6 +484,7 @@ class Aligner {
   std::vector<Group> groups_;
   std::unordered_map<const Clause*, int> old_index_, new_index_;
   paragraphs::Links links_;  // between the articles' paragraphs, by article unit index
+  paragraphs::Links sentence_links_{paragraphs::Unit::Sentence};  // between their sentences
 
   static std::vector<int> identity(std::size_t n) {
     std::vector<int> v(n);
@@ -661,25 +663,32 @@ class Aligner {
   }
 
   // Every paragraph of the articles (their own text, their 款 and 项) in the
-  // paragraph links, by article unit index.
+  // paragraph links, and each of its sentences in the sentence links, by
+  // article unit index.
   void add_paragraphs(const std::vector<int>& units, const std::vector<int>& index, const std::vector<Flat>& side,
                       paragraphs::Version version) {
+    auto add = [&](int unit, std::string_view paragraph) {
+      links_.add(version, unit, paragraph);
+      for (std::string_view sentence : paragraphs::sentences(paragraph)) sentence_links_.add(version, unit, sentence);
+    };
     for (int u : units) {
       int g = index[at(u)];
-      links_.add(version, u, side[at(g)].clause->own_text());
-      for (int k = g + 1; k < static_cast<int>(side.size()) && is_descendant(side, k, g); ++k) links_.add(version, u, side[at(k)].text);
+      add(u, side[at(g)].clause->own_text());
+      for (int k = g + 1; k < static_cast<int>(side.size()) && is_descendant(side, k, g); ++k) add(u, side[at(k)].text);
     }
   }
 
   // The article among `hosts` (of the other version) that the article `unit`
   // is a piece of — a split's part, a merge's source — and whether the
-  // paragraph links say so: the article its paragraphs are linked with, else
-  // the one holding most of its words (host_of), unless the paragraph it
+  // links say so: the article its paragraphs are linked with, else the one
+  // its sentences are linked with (a sentence moved out of a paragraph),
+  // else the one holding most of its words (host_of), unless the paragraph it
   // resembles there went to another article (a copy of that paragraph for
   // another subject, as the Company Law's JSC articles copy LLC ones). -1 if none.
   std::pair<int, bool> piece_of(paragraphs::Version version, int unit, const Grams& unit_grams, const std::vector<int>& hosts,
                                 std::map<int, Grams>& host_grams) {
     if (int h = links_.host(version, unit); h >= 0) return {h, true};
+    if (int h = sentence_links_.host(version, unit); h >= 0) return {h, true};
     int h = host_of(unit_grams, hosts, host_grams);
     if (h < 0 || copies_linked_paragraph(version, unit, unit_grams, h)) return {-1, false};
     return {h, false};

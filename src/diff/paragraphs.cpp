@@ -10,6 +10,18 @@ constexpr std::size_t kLinkMinCommon = 4;
 const std::vector<int> kNone;
 }  // namespace
 
+std::vector<std::string_view> sentences(std::string_view paragraph) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < paragraph.size();) {
+    bool end = paragraph.compare(i, 3, "。") == 0 || paragraph.compare(i, 3, "；") == 0;
+    i += end ? 3 : 1;
+    if (end) out.push_back(paragraph.substr(start, i - start)), start = i;
+  }
+  if (start < paragraph.size()) out.push_back(paragraph.substr(start));
+  return out;
+}
+
 void Links::add(Version version, int article, std::string_view text) {
   grams::Grams g = grams::gram_set(grams::without_citation_numbers(text));
   if (g.empty()) return;
@@ -28,8 +40,9 @@ const std::vector<int>& Links::of_article(Version version, int article) const {
   return it == s.by_article.end() ? kNone : it->second;
 }
 
-// The most alike paragraph of the other version (the first of equals), at
-// least kLink alike, or -1; computed once per paragraph.
+// The most alike paragraph of the other version (the first of equals; for
+// sentences, none when two are equally alike), at least kLink alike, or -1;
+// computed once per unit.
 int Links::closest(Version version, int paragraph) {
   Sideset& s = side(version);
   int& cached = s.closest[static_cast<std::size_t>(paragraph)];
@@ -38,10 +51,13 @@ int Links::closest(Version version, int paragraph) {
   const Sideset& others = side(other(version));
   int best = -1;
   double best_score = kLink;
+  bool tied = false;
   for (std::size_t q = 0; q < others.grams.size(); ++q) {
     double score = grams::dice(mine, others.grams[q]);
-    if (score > best_score || (best < 0 && score >= best_score)) best_score = score, best = static_cast<int>(q);
+    if (score > best_score || (best < 0 && score >= best_score)) best_score = score, best = static_cast<int>(q), tied = false;
+    else if (best >= 0 && score == best_score) tied = true;
   }
+  if (tied && unit_ == Unit::Sentence) best = -1;
   if (best >= 0 && grams::common_count(mine, others.grams[static_cast<std::size_t>(best)]) < kLinkMinCommon) best = -1;
   return cached = best;
 }

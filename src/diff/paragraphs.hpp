@@ -12,6 +12,14 @@
 // paragraphs (inverse document frequency): 董事、监事、高级管理人员 or
 // 由有关主管部门责令改正 recur in dozens of articles and say little about
 // where an article went.
+//
+// The same links are drawn between sentences (句, ended by 。 or ；): an
+// amendment also moves one sentence of a paragraph to another article (the
+// Company Law's 清算组 article gave its sentences on the court's appointment of
+// a 清算组 to a new article of their own). A sentence is a smaller piece of
+// evidence than a paragraph, so a sentence that reads equally like two
+// others — a formula repeated in many articles, 但是，有下列情形之一的除外 —
+// is linked with neither.
 #pragma once
 
 #include <string_view>
@@ -24,12 +32,21 @@ namespace lexgit::diff::paragraphs {
 
 enum class Version { Old, New };
 
+// What the links are drawn between.
+enum class Unit { Paragraph, Sentence };
+
+// The sentences of a paragraph, each with its closing 。 or ；; the text after
+// the last one is a sentence too.
+std::vector<std::string_view> sentences(std::string_view paragraph);
+
 // Paragraphs at least this alike (bigram Dice, citation numbers aside) may be linked.
 constexpr double kLink = 0.4;
 
 class Links {
  public:
-  // Adds a paragraph of the article numbered `article` (the caller's own
+  explicit Links(Unit unit = Unit::Paragraph) : unit_(unit) {}
+
+  // Adds a paragraph (a sentence, for sentence links) of the article numbered `article` (the caller's own
   // numbering) of one version; empty paragraphs are left out.
   void add(Version version, int article, std::string_view text);
 
@@ -59,6 +76,7 @@ class Links {
     std::vector<int> closest;  // -2 until computed
     std::unordered_map<int, std::vector<int>> by_article;
   };
+  Unit unit_;
   Sideset old_, new_;
   std::unordered_map<std::uint32_t, int> frequency_;  // bigram → paragraphs holding it
   int count_ = 0;
