@@ -17,13 +17,12 @@ namespace {
 
 // Above this many clauses containing a term of the question, the query is
 // planned for speed (see plan_query).
-constexpr long long kFullRankingBudget = 20000;
-constexpr double kCommonTerm = 0.2;
+constexpr long long kFullRankingBudget = 8000;
 // Candidates ranked for the answer, whatever -k reports.
 constexpr std::size_t kPool = 30;
 
 // How index rows are made; bump it when clause_terms() or add_rows() change.
-constexpr int kIndexFormat = 5;
+constexpr int kIndexFormat = 6;
 
 // BM25's weight of a question's term found in a clause's own words, in the
 // headings and lead-in it stands under, and in the list it leads in to: its
@@ -252,34 +251,38 @@ std::unordered_map<std::string, long long> frequencies(cache::ClauseIndex& index
 
 // The terms to search for: those found in the index. When together they occur
 // in more than kFullRankingBudget clauses, ranking all of those would be slow,
-// and the plan changes: terms found in more than kCommonTerm of the clauses
-// (they tell little) and single characters a bigram covers are left out (the
-// two rarest terms stay if nothing else does), and the clauses with all the
-// terms are ranked first.
+// and the plan changes: a term inside another (a bigram of a word, a single
+// character) is left out; the question's own terms come before its synonyms',
+// the rarer first, as long as their clauses stay within the budget (the first
+// two always); and the clauses with all of them are ranked first.
 struct Plan {
   std::vector<std::string> terms;
   bool all_first = false;
 };
 
-Plan plan_query(cache::ClauseIndex& index, const std::vector<std::string>& terms) {
+Plan plan_query(cache::ClauseIndex& index, const std::vector<std::string>& terms, std::size_t asked) {
   std::unordered_map<std::string, long long> df = frequencies(index, terms);
   std::vector<std::string> present;
   long long postings = 0;
   for (const std::string& t : terms)
     if (df[t] > 0) present.push_back(t), postings += df[t];
   if (postings <= kFullRankingBudget) return {present, false};
-  double common = kCommonTerm * static_cast<double>(index.clause_count());
-  std::vector<std::string> kept;
-  for (const std::string& t : present)
-    if (static_cast<double>(df[t]) <= common) kept.push_back(t);
-  if (kept.empty()) {
-    std::sort(present.begin(), present.end(), [&](const auto& a, const auto& b) { return df[a] < df[b]; });
-    kept.assign(present.begin(), present.begin() + std::min<std::size_t>(2, present.size()));
-  }
-  Plan plan{{}, true};
-  for (const std::string& t : kept) {
+  std::unordered_map<std::string, bool> synonym;
+  for (std::size_t i = 0; i < terms.size(); ++i) synonym[terms[i]] = i >= asked;
+  std::vector<std::string> distinct;
+  for (const std::string& t : present) {
     auto covers = [&](const std::string& other) { return other.size() > t.size() && other.find(t) != std::string::npos; };
-    if (!is_single_han(t) || std::none_of(kept.begin(), kept.end(), covers)) plan.terms.push_back(t);
+    if (std::none_of(present.begin(), present.end(), covers)) distinct.push_back(t);
+  }
+  std::stable_sort(distinct.begin(), distinct.end(), [&](const std::string& a, const std::string& b) {
+    return std::pair(synonym[a], df[a]) < std::pair(synonym[b], df[b]);
+  });
+  Plan plan{{}, true};
+  long long kept = 0;
+  for (const std::string& t : distinct) {
+    if (plan.terms.size() >= 2 && kept + df[t] > kFullRankingBudget) continue;
+    plan.terms.push_back(t);
+    kept += df[t];
   }
   return plan;
 }
@@ -668,10 +671,11 @@ Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Opt
   text::Segmenter segmenter;
   answer.terms = question_terms(segmenter, question);
   if (answer.terms.empty()) return answer;
+  std::size_t own_terms = answer.terms.size();  // the question's own terms; its synonyms' follow
   for (const std::string& synonym : synonyms_in(text::nfc(question)))
     for (std::string& t : question_terms(segmenter, synonym))
       if (std::find(answer.terms.begin(), answer.terms.end(), t) == answer.terms.end()) answer.terms.push_back(std::move(t));
-  Plan plan = plan_query(*handle.index, answer.terms);
+  Plan plan = plan_query(*handle.index, answer.terms, own_terms);
   std::size_t k = std::max<std::size_t>(options.k, 1);
   // More candidates than reported are ranked: the answer is chosen among them.
   std::size_t pool_size = std::max<std::size_t>(k, kPool);
