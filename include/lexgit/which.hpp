@@ -49,8 +49,9 @@ Intent intent_of(std::string_view question);
 bool states(Intent intent, std::string_view clause_text);
 
 // True when the clause defines `word`: “最终用户”是指, 所称认证工程师, 不可抗力是指,
-// “加盟方”是一个实体, 统称“本协议”.
-bool defines(std::string_view clause_text, std::string_view word);
+// “加盟方”是一个实体, 统称“本协议”; with `labels`, also a clause that is the
+// word and its value (最终用户：杭州安康医疗科技有限公司).
+bool defines(std::string_view clause_text, std::string_view word, bool labels = false);
 
 // The question with the phrases that only say what is asked (百分之几, 什么时候,
 // 什么情况下, 能不能 …) replaced by a comma: they are not its subject.

@@ -36,8 +36,8 @@ constexpr std::array<std::string_view, 22> kAmountCues = {
     "几套", "几份", "几位", "门槛", "价格", "多大", "人数", "税"};
 constexpr std::array<std::string_view, 12> kPermissionCues = {"能否", "能不能", "可不可以", "可以吗", "是否可以", "是否允许",
                                                              "有没有权", "允许", "准许", "能拿", "能给", "能把"};
-constexpr std::array<std::string_view, 10> kDefinitionCues = {"什么意思", "指的是", "是指", "什么是", "什么算", "算不算",
-                                                             "定义", "属于", "包括哪些", "算机密"};
+constexpr std::array<std::string_view, 11> kDefinitionCues = {"什么意思", "指的是", "是指", "什么是", "什么算", "算不算",
+                                                             "定义", "属于", "包括哪些", "算机密", "是谁"};
 // Asked before the others: 哪些情况不受赔偿上限的限制 asks for the cases, not an amount.
 constexpr std::array<std::string_view, 8> kConditionCues = {"什么情况", "哪些情况", "什么情形", "哪些情形", "何种情况",
                                                            "哪种情况", "什么条件", "哪些条件"};
@@ -99,6 +99,7 @@ bool states_amount(std::string_view text) {
 // An event it takes effect on (经双方签字盖章后生效) answers when, as a date does.
 bool states_date(std::string_view text) {
   if (contains(text, "后生效") || contains(text, "起生效") || contains(text, "起施行")) return true;
+  if (contains(text, "期限内")) return true;  // a period set elsewhere (在青云科技规定的期限内)
   for (std::size_t at = text.find("年"); at != std::string_view::npos; at = text.find("年", at + 1))
     if (at > 0 && is_digit_byte(text[at - 1]) && contains(text.substr(at, 12), "月")) return true;
   return false;
@@ -171,6 +172,8 @@ Intent intent_of(std::string_view question) {
   if (contains_any(question, kAmountCues)) return Intent::Amount;
   if (contains_any(question, kPermissionCues) || asks_may(question)) return Intent::Permission;
   if (contains_any(question, kDefinitionCues)) return Intent::Definition;
+  // A question that names periods (15天还是30天) is about one.
+  if (!text::find_durations(question).empty()) return Intent::Duration;
   return Intent::None;
 }
 
@@ -195,11 +198,12 @@ std::string without_asking(std::string_view question) {
   return out;
 }
 
-bool defines(std::string_view clause_text, std::string_view word) {
+bool defines(std::string_view clause_text, std::string_view word, bool labels) {
   if (word.empty()) return false;
   for (std::size_t at = clause_text.find(word); at != std::string_view::npos; at = clause_text.find(word, at + 1)) {
     std::string_view before = clause_text.substr(0, at), after = clause_text.substr(at + word.size());
     if (before.ends_with("所称") || before.ends_with("简称“") || before.ends_with("统称“")) return true;
+    if (labels && before.empty() && after.starts_with("：")) return true;  // 最终用户：杭州安康医疗科技有限公司
     for (std::string_view skip : {"”", "，", " "})
       if (after.starts_with(skip)) after.remove_prefix(skip.size());
     for (std::string_view w : kDefiningWords)

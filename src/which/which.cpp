@@ -77,10 +77,6 @@ bool is_stop_word(std::string_view word) {
 // The document's key in the index: its blob, or outside git its id.
 std::string index_key(const Revision& r) { return r.blob.empty() ? "doc:" + r.doc : r.blob; }
 
-std::string clause_text(const Clause& c) {
-  return c.heading.empty() ? c.text : (c.text.empty() ? c.heading : c.heading + "\n" + c.text);
-}
-
 // The term marking an option the clause above it did not choose (A. when it
 // says 第【 B】种方式): in force as text, but not what the parties agreed.
 constexpr std::string_view kUnchosen = "lexgitunchosen";
@@ -131,7 +127,7 @@ bool is_lead_in(const Clause& c) {
 // The text of every clause below `c`, each on its own line.
 void append_below(const Clause& c, std::string& out) {
   for (const Clause& child : c.children) {
-    std::string own = clause_text(child);
+    std::string own = child.own_text();
     if (!own.empty()) out += (out.empty() ? "" : "\n") + own;
     append_below(child, out);
   }
@@ -149,7 +145,7 @@ void add_rows(const text::Segmenter& segmenter, const Clause& c, const std::stri
   if (is_lead_in(c)) inner += "\n" + c.text;
   bool heading_only = !c.heading.empty() && c.text.empty() && !c.children.empty();
   if (!c.is_group() && !heading_only) {
-    cache::IndexedClause row{c.id, {}, clause_text(c), {}, own};
+    cache::IndexedClause row{c.id, {}, c.own_text(), {}, own};
     row.fields.terms = joined_terms(segmenter, row.text);
     if (unchosen) row.fields.terms += " " + std::string(kUnchosen);
     row.fields.context = joined_terms(segmenter, context);
@@ -412,7 +408,7 @@ constexpr double kPermissionMissing = 0.6;
 constexpr double kRelevanceExponent = 0.7;
 constexpr double kCoverageFloor = 0.2;
 // A question asking 哪些 is answered by a list: a lead-in rises above its items.
-constexpr double kListAsked = 1.0;
+constexpr double kListAsked = 1.3;
 
 // How much a question's word found only in the headings and lead-ins above a
 // clause, or only in the list below it, counts towards the clause's coverage.
@@ -420,17 +416,23 @@ constexpr double kContextCover = 0.6;
 constexpr double kListCover = 0.5;
 
 // True when the clause defines one of the question's words (in any variant).
-bool defines_any(std::string_view text, const std::vector<Concept>& question) {
+bool defines_any(std::string_view text, const std::vector<Concept>& question, bool labels) {
   return std::any_of(question.begin(), question.end(), [&](const Concept& c) {
-    return std::any_of(c.variants.begin(), c.variants.end(), [&](const std::string& v) { return defines(text, v); });
+    return std::any_of(c.variants.begin(), c.variants.end(), [&](const std::string& v) { return defines(text, v, labels); });
   });
 }
 
+// How a definition is recognised among the candidates: by its words (是指,
+// 所称); when no candidate has them, a label and its value (最终用户：…) will
+// do; none when neither is found.
+enum class DefinedBy { None, Words, Label };
+
 // `by_definition`: some candidate defines a word of the question, and only
 // such a clause states the definition asked for.
-Ranked rank_one(Pooled&& p, const std::vector<Concept>& question, Intent intent, double best_score, bool by_definition, bool asks_list) {
+Ranked rank_one(Pooled&& p, const std::vector<Concept>& question, Intent intent, double best_score, DefinedBy by_definition,
+                bool asks_list) {
   // A lead-in states what its list does (下列情形之一的 … 可以撤销).
-  bool states_fact = by_definition ? defines_any(p.hit.clause.text, question)
+  bool states_fact = by_definition != DefinedBy::None ? defines_any(p.hit.clause.text, question, by_definition == DefinedBy::Label)
                                    : states(intent, p.hit.clause.text) || (!p.below.empty() && states(intent, p.below));
   Ranked r{std::move(p), {}, 0, states_fact};
   const cache::Fields& f = r.pooled.fields;
@@ -694,8 +696,13 @@ Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Opt
   double best = found.front().hit.score;
   std::vector<Ranked> pool;
   bool asks_list = question.find("哪些") != std::string_view::npos;
-  bool by_definition = answer.intent == Intent::Definition &&
-                       std::any_of(found.begin(), found.end(), [&](const Pooled& p) { return defines_any(p.hit.clause.text, asked); });
+  auto any_defines = [&](bool labels) {
+    return std::any_of(found.begin(), found.end(), [&](const Pooled& p) { return defines_any(p.hit.clause.text, asked, labels); });
+  };
+  DefinedBy by_definition = answer.intent != Intent::Definition ? DefinedBy::None
+                            : any_defines(false)                ? DefinedBy::Words
+                            : any_defines(true)                 ? DefinedBy::Label
+                                                                : DefinedBy::None;
   for (Pooled& p : found) pool.push_back(rank_one(std::move(p), asked, answer.intent, best, by_definition, asks_list));
   std::stable_sort(pool.begin(), pool.end(), [](const Ranked& a, const Ranked& b) { return a.pooled.hit.rank > b.pooled.hit.rank; });
   for (std::size_t i = 0; i < pool.size() && i < k; ++i) answer.candidates.push_back(pool[i].pooled.hit);
