@@ -35,15 +35,27 @@ std::vector<std::string> question_terms(const text::Segmenter& segmenter, std::s
 
 // What a question asks for, read from its wording (多久 → a duration, 多少钱 →
 // an amount, 哪个法院 → a forum, 能否 → a permission, 是什么意思 → a definition).
-enum class Intent { None, Duration, Amount, Forum, Permission, Definition };
+// 什么情况下 / 哪些情形 ask for the conditions a clause sets (the cases of a
+// list, an exception), whatever else they mention.
+enum class Intent { None, Duration, Amount, Forum, Permission, Definition, Conditions };
 std::string_view to_string(Intent intent);  // "none", "duration", "amount", …
 Intent intent_of(std::string_view question);
 
 // What a clause states, of the kinds a question can ask for: a duration or date
 // (text::find_durations), an amount, rate or count with its unit, a court,
 // arbitration or governing law, a permission or prohibition (可以 不得 禁止 有权 …),
-// a definition (是指 所称 简称 …).
+// a definition (是指 所称 简称 …), or
+// conditions (下列情形之一, 不适用于, 除非, a "……的，" condition).
 bool states(Intent intent, std::string_view clause_text);
+
+// True when the clause defines `word`: “最终用户”是指, 所称认证工程师, 不可抗力是指,
+// “加盟方”是一个实体, 统称“本协议”; with `labels`, also a clause that is the
+// word and its value (最终用户：杭州安康医疗科技有限公司).
+bool defines(std::string_view clause_text, std::string_view word, bool labels = false);
+
+// The question with the phrases that only say what is asked (百分之几, 什么时候,
+// 什么情况下, 能不能 …) replaced by a comma: they are not its subject.
+std::string without_asking(std::string_view question);
 
 // The other words of each synonym group (corpus/lexicon/synonyms.txt) whose
 // word the question contains, each once and not already in the question.

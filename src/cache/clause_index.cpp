@@ -14,7 +14,7 @@ const char* kDrop =
 
 const char* kTables =
     "CREATE VIRTUAL TABLE IF NOT EXISTS clause_fts USING fts5("
-    " blob UNINDEXED, clause UNINDEXED, terms, text UNINDEXED, subjects UNINDEXED,"
+    " blob UNINDEXED, clause UNINDEXED, terms, context, list, text UNINDEXED, below UNINDEXED, subjects UNINDEXED,"
     " tokenize = 'unicode61 remove_diacritics 0');"
     "CREATE TABLE IF NOT EXISTS clause_subjects(subject TEXT NOT NULL, fts INTEGER NOT NULL);"
     "CREATE INDEX IF NOT EXISTS clause_subjects_by_subject ON clause_subjects(subject);"
@@ -75,16 +75,25 @@ class Transaction {
   sqlite3* db_;
 };
 
-// Adds one to the count of each distinct term of a clause.
-void count_terms(std::string_view terms, std::unordered_map<std::string, long long>& frequency) {
+// Adds one to the count of each distinct term of a clause, in any field.
+void count_terms(const Fields& fields, std::unordered_map<std::string, long long>& frequency) {
   std::unordered_set<std::string_view> seen;
-  while (!terms.empty()) {
-    std::size_t end = terms.find(' ');
-    std::string_view t = terms.substr(0, end);
-    if (!t.empty() && seen.insert(t).second) ++frequency[std::string(t)];
-    if (end == std::string_view::npos) break;
-    terms.remove_prefix(end + 1);
-  }
+  for (std::string_view terms : {std::string_view(fields.terms), std::string_view(fields.context), std::string_view(fields.list)})
+    while (!terms.empty()) {
+      std::size_t end = terms.find(' ');
+      std::string_view t = terms.substr(0, end);
+      if (!t.empty() && seen.insert(t).second) ++frequency[std::string(t)];
+      if (end == std::string_view::npos) break;
+      terms.remove_prefix(end + 1);
+    }
+}
+
+// The columns an IndexHit is read from, from column 0 of a statement on.
+constexpr const char* kHitColumns = "f.blob, f.clause, f.text, f.below, f.terms, f.context, f.list, f.subjects";
+
+IndexHit read_hit(sqlite3_stmt* s) {
+  return {column(s, 0), column(s, 1), column(s, 2), column(s, 3), Fields{column(s, 4), column(s, 5), column(s, 6)},
+          split_subjects(column(s, 7)), 0};
 }
 
 }  // namespace
@@ -153,7 +162,9 @@ void ClauseIndex::add(const std::unordered_map<std::string, std::vector<IndexedC
   if (batch.empty()) return;
   Transaction tx(db_);
   Statement mark = prepare("INSERT OR IGNORE INTO indexed_blobs(oid, clauses) VALUES(?1, ?2)");
-  Statement row = prepare("INSERT INTO clause_fts(blob, clause, terms, text, subjects) VALUES(?1, ?2, ?3, ?4, ?5)");
+  Statement row = prepare(
+      "INSERT INTO clause_fts(blob, clause, terms, context, list, text, below, subjects)"
+      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   Statement subject = prepare("INSERT INTO clause_subjects(subject, fts) VALUES(?1, ?2)");
   std::unordered_map<std::string, long long> frequency;  // term → clauses containing it, in this batch
   for (const auto& [blob, clauses] : batch) {
@@ -166,12 +177,15 @@ void ClauseIndex::add(const std::unordered_map<std::string, std::vector<IndexedC
       sqlite3_reset(row.get());
       bind_text(row.get(), 1, blob);
       bind_text(row.get(), 2, c.clause);
-      bind_text(row.get(), 3, c.terms);
-      bind_text(row.get(), 4, c.text);
-      bind_text(row.get(), 5, join_subjects(c.subjects));
+      bind_text(row.get(), 3, c.fields.terms);
+      bind_text(row.get(), 4, c.fields.context);
+      bind_text(row.get(), 5, c.fields.list);
+      bind_text(row.get(), 6, c.text);
+      bind_text(row.get(), 7, c.below);
+      bind_text(row.get(), 8, join_subjects(c.subjects));
       if (sqlite3_step(row.get()) != SQLITE_DONE) fail("insert");
       sqlite3_int64 id = sqlite3_last_insert_rowid(db_);
-      count_terms(c.terms, frequency);
+      count_terms(c.fields, frequency);
       for (const std::string& name : c.subjects) {
         sqlite3_reset(subject.get());
         bind_text(subject.get(), 1, name);
@@ -203,39 +217,50 @@ std::unordered_map<std::string, long long> ClauseIndex::document_frequency(const
   return out;
 }
 
-std::vector<std::pair<long long, double>> ClauseIndex::search(const std::string& match, long long limit) {
-  std::vector<std::pair<long long, double>> out;
-  Statement s = prepare("SELECT rowid, bm25(clause_fts) AS r FROM clause_fts WHERE clause_fts MATCH ?1 ORDER BY r LIMIT ?2");
+long long ClauseIndex::prefix_frequency(std::string_view prefix) {
+  if (prefix.empty()) return clause_count();
+  // The terms in [prefix, prefix with its last byte raised): those that begin with it.
+  std::string end(prefix);
+  while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xFF) end.pop_back();
+  if (end.empty()) return clause_count();
+  end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
+  Statement s = prepare("SELECT total(clauses) FROM clause_term_df WHERE term >= ?1 AND term < ?2");
+  bind_text(s.get(), 1, prefix);
+  bind_text(s.get(), 2, end);
+  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+}
+
+std::vector<IndexHit> ClauseIndex::search(const std::string& match, long long limit, const Weights& weights) {
+  std::vector<IndexHit> out;
+  // One statement reads the rows too, no query per candidate; only the best
+  // are read, not every clause matching.
+  std::string sql = std::string("SELECT ") + kHitColumns +
+                    ", best.r FROM (SELECT rowid AS id, bm25(clause_fts, 0, 0, ?3, ?4, ?5, 0, 0, 0) AS r FROM clause_fts"
+                    " WHERE clause_fts MATCH ?1 ORDER BY r LIMIT ?2) AS best JOIN clause_fts AS f ON f.rowid = best.id ORDER BY best.r";
+  Statement s = prepare(sql.c_str());
   bind_text(s.get(), 1, match);
   sqlite3_bind_int64(s.get(), 2, limit);
+  sqlite3_bind_double(s.get(), 3, weights.terms);
+  sqlite3_bind_double(s.get(), 4, weights.context);
+  sqlite3_bind_double(s.get(), 5, weights.list);
   int rc;
-  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) out.emplace_back(sqlite3_column_int64(s.get(), 0), -sqlite3_column_double(s.get(), 1));
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    out.push_back(read_hit(s.get()));
+    out.back().score = -sqlite3_column_double(s.get(), 8);
+  }
   if (rc != SQLITE_DONE) fail("search");
   return out;
 }
 
-IndexHit ClauseIndex::row(long long rowid) {
-  if (!row_) row_ = prepare("SELECT blob, clause, text, terms, subjects FROM clause_fts WHERE rowid = ?1");
-  sqlite3_stmt* s = row_.get();
-  sqlite3_reset(s);
-  sqlite3_bind_int64(s, 1, rowid);
-  if (sqlite3_step(s) != SQLITE_ROW) fail("row");
-  IndexHit hit{column(s, 0), column(s, 1), column(s, 2), column(s, 3), split_subjects(column(s, 4)), 0};
-  sqlite3_reset(s);  // ends the read
-  return hit;
-}
-
 std::vector<IndexHit> ClauseIndex::with_subjects(const std::vector<std::string>& subjects) {
   std::vector<IndexHit> out;
-  Statement s = prepare(
-      "SELECT f.blob, f.clause, f.text, f.terms, f.subjects FROM clause_subjects AS c"
-      " JOIN clause_fts AS f ON f.rowid = c.fts WHERE c.subject = ?1");
+  std::string sql = std::string("SELECT ") + kHitColumns +
+                    " FROM clause_subjects AS c JOIN clause_fts AS f ON f.rowid = c.fts WHERE c.subject = ?1";
+  Statement s = prepare(sql.c_str());
   for (const std::string& name : subjects) {
     sqlite3_reset(s.get());
     bind_text(s.get(), 1, name);
-    while (sqlite3_step(s.get()) == SQLITE_ROW)
-      out.push_back({column(s.get(), 0), column(s.get(), 1), column(s.get(), 2), column(s.get(), 3),
-                     split_subjects(column(s.get(), 4)), 0});
+    while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(read_hit(s.get()));
   }
   return out;
 }

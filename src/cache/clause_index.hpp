@@ -16,18 +16,31 @@
 
 namespace lexgit::cache {
 
+// A clause's search terms (space-separated) in three fields, weighed apart
+// (see Weights): its own words, the words of what it stands under (headings,
+// a list's lead-in) and those of the list it leads in to (its children).
+struct Fields {
+  std::string terms, context, list;
+};
+
 struct IndexedClause {
   std::string clause;                 // the clause id
-  std::string terms;                  // space-separated search terms
+  Fields fields;
   std::string text;                   // what a reader sees (heading and text)
+  std::string below;                  // its children's text, for a lead-in (……下列情形之一：)
   std::vector<std::string> subjects;  // from <!-- subject: … -->
 };
 
 struct IndexHit {
-  std::string blob, clause, text;
-  std::string terms;  // the search terms, the headings' included
+  std::string blob, clause, text, below;
+  Fields fields;
   std::vector<std::string> subjects;
   double score = 0;  // relevance: -bm25(), larger is better
+};
+
+// BM25's weight of a term found in each field.
+struct Weights {
+  double terms = 1, context = 1, list = 1;
 };
 
 class ClauseIndex {
@@ -49,16 +62,17 @@ class ClauseIndex {
   // recorded too, so that it is not read again.
   void add(const std::unordered_map<std::string, std::vector<IndexedClause>>& batch);
 
-  // The best `limit` clauses matching the FTS5 query `match`: rowid and
-  // relevance (-bm25()), best first.
-  std::vector<std::pair<long long, double>> search(const std::string& match, long long limit);
-  // One clause by rowid (score 0).
-  IndexHit row(long long rowid);
+  // The best `limit` clauses matching the FTS5 query `match`, with their
+  // relevance (-bm25() with these field weights), best first.
+  std::vector<IndexHit> search(const std::string& match, long long limit, const Weights& weights);
   // The clauses carrying any of these subjects (score 0).
   std::vector<IndexHit> with_subjects(const std::vector<std::string>& subjects);
   // How many indexed clauses (of any blob) contain each term, as add() counted
   // the terms it was given.
   std::unordered_map<std::string, long long> document_frequency(const std::vector<std::string>& terms);
+  // The sum of the frequencies of the terms beginning with `prefix`: at least
+  // how many clauses contain one of them, and at most as many as that.
+  long long prefix_frequency(std::string_view prefix);
   long long clause_count();
 
   // Removes the index's tables from a cache database (nothing when absent).
@@ -80,7 +94,6 @@ class ClauseIndex {
 
   std::unique_ptr<sqlite3, DbDeleter> owned_;  // set for an in-memory index
   sqlite3* db_;
-  Statement row_;  // prepared once (finalized before owned_ closes the database)
 };
 
 }  // namespace lexgit::cache

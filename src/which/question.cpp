@@ -36,8 +36,18 @@ constexpr std::array<std::string_view, 22> kAmountCues = {
     "几套", "几份", "几位", "门槛", "价格", "多大", "人数", "税"};
 constexpr std::array<std::string_view, 12> kPermissionCues = {"能否", "能不能", "可不可以", "可以吗", "是否可以", "是否允许",
                                                              "有没有权", "允许", "准许", "能拿", "能给", "能把"};
-constexpr std::array<std::string_view, 10> kDefinitionCues = {"什么意思", "指的是", "是指", "什么是", "什么算", "算不算",
-                                                             "定义", "属于", "包括哪些", "算机密"};
+constexpr std::array<std::string_view, 11> kDefinitionCues = {"什么意思", "指的是", "是指", "什么是", "什么算", "算不算",
+                                                             "定义", "属于", "包括哪些", "算机密", "是谁"};
+// Asked before the others: 哪些情况不受赔偿上限的限制 asks for the cases, not an amount.
+constexpr std::array<std::string_view, 8> kConditionCues = {"什么情况", "哪些情况", "什么情形", "哪些情形", "何种情况",
+                                                           "哪种情况", "什么条件", "哪些条件"};
+
+// Phrases that only say what is asked, blanked before a question is searched:
+// they are no part of its subject (百分之几 matches 百分之三十 as much as any rate).
+constexpr std::array<std::string_view, 22> kAskingPhrases = {
+    "百分之几", "几个点", "多少钱", "什么时候", "什么意思", "指的是什么", "什么情况下", "哪些情况下", "什么情况",
+    "哪些情况", "什么情形", "哪些情形", "何种情况", "哪种情况", "能不能", "可不可以", "是不是", "有没有", "会怎样",
+    "怎么办", "怎么处理", "以哪个为准"};
 
 // A yes/no question about doing something: 能…吗, 可以…吗.
 bool asks_may(std::string_view q) {
@@ -53,6 +63,11 @@ constexpr std::array<std::string_view, 17> kPermissionWords = {"可以", "不得
                                                               "必须", "须", "可"};
 constexpr std::array<std::string_view, 9> kDefinitionWords = {"是指", "所称", "简称", "统称", "是一个", "包括", "属于",
                                                              "确定为", "是指为"};
+// Conditions a clause sets: a list of cases, an exception, a "……的，" condition.
+constexpr std::array<std::string_view, 8> kConditionWords = {"下列情形", "情形之一", "任一情形", "下述情况", "下列情况",
+                                                            "不适用", "除非", "除外"};
+// What follows a defined term: “最终用户”是指, 不可抗力是指, “加盟方”是一个实体.
+constexpr std::array<std::string_view, 5> kDefiningWords = {"是指", "指", "是一个", "系指", "包括"};
 // Units an amount, rate or count is stated in.
 constexpr std::array<std::string_view, 17> kAmountUnits = {"元", "万", "亿", "人民币", "名", "套", "份", "个自然", "人",
                                                           "倍", "%", "％", "点", "家", "台", "件", "笔"};
@@ -81,7 +96,10 @@ bool states_amount(std::string_view text) {
 }
 
 // A date written out (2025年5月10日): what 什么时候生效 asks for, as well as a duration.
+// An event it takes effect on (经双方签字盖章后生效) answers when, as a date does.
 bool states_date(std::string_view text) {
+  if (contains(text, "后生效") || contains(text, "起生效") || contains(text, "起施行")) return true;
+  if (contains(text, "期限内")) return true;  // a period set elsewhere (在青云科技规定的期限内)
   for (std::size_t at = text.find("年"); at != std::string_view::npos; at = text.find("年", at + 1))
     if (at > 0 && is_digit_byte(text[at - 1]) && contains(text.substr(at, 12), "月")) return true;
   return false;
@@ -142,16 +160,20 @@ std::string_view to_string(Intent intent) {
     case Intent::Forum: return "forum";
     case Intent::Permission: return "permission";
     case Intent::Definition: return "definition";
+    case Intent::Conditions: return "conditions";
   }
   return "?";
 }
 
 Intent intent_of(std::string_view question) {
+  if (contains_any(question, kConditionCues)) return Intent::Conditions;
   if (contains_any(question, kDurationCues)) return Intent::Duration;
   if (contains_any(question, kForumCues)) return Intent::Forum;
   if (contains_any(question, kAmountCues)) return Intent::Amount;
   if (contains_any(question, kPermissionCues) || asks_may(question)) return Intent::Permission;
   if (contains_any(question, kDefinitionCues)) return Intent::Definition;
+  // A question that names periods (15天还是30天) is about one.
+  if (!text::find_durations(question).empty()) return Intent::Duration;
   return Intent::None;
 }
 
@@ -163,6 +185,29 @@ bool states(Intent intent, std::string_view clause_text) {
     case Intent::Forum: return contains_any(clause_text, kForumWords);
     case Intent::Permission: return contains_any(clause_text, kPermissionWords);
     case Intent::Definition: return contains_any(clause_text, kDefinitionWords) || contains(clause_text, "“");
+    case Intent::Conditions: return contains_any(clause_text, kConditionWords);
+  }
+  return false;
+}
+
+std::string without_asking(std::string_view question) {
+  std::string out(question);
+  for (std::string_view phrase : kAskingPhrases)
+    for (std::size_t at = out.find(phrase); at != std::string::npos; at = out.find(phrase, at + 1))
+      out.replace(at, phrase.size(), "，");
+  return out;
+}
+
+bool defines(std::string_view clause_text, std::string_view word, bool labels) {
+  if (word.empty()) return false;
+  for (std::size_t at = clause_text.find(word); at != std::string_view::npos; at = clause_text.find(word, at + 1)) {
+    std::string_view before = clause_text.substr(0, at), after = clause_text.substr(at + word.size());
+    if (before.ends_with("所称") || before.ends_with("简称“") || before.ends_with("统称“")) return true;
+    if (labels && before.empty() && after.starts_with("：")) return true;  // 最终用户：杭州安康医疗科技有限公司
+    for (std::string_view skip : {"”", "，", " "})
+      if (after.starts_with(skip)) after.remove_prefix(skip.size());
+    for (std::string_view w : kDefiningWords)
+      if (after.starts_with(w)) return true;
   }
   return false;
 }

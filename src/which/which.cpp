@@ -17,13 +17,17 @@ namespace {
 
 // Above this many clauses containing a term of the question, the query is
 // planned for speed (see plan_query).
-constexpr long long kFullRankingBudget = 20000;
-constexpr double kCommonTerm = 0.2;
+constexpr long long kFullRankingBudget = 8000;
 // Candidates ranked for the answer, whatever -k reports.
 constexpr std::size_t kPool = 30;
 
 // How index rows are made; bump it when clause_terms() or add_rows() change.
-constexpr int kIndexFormat = 4;
+constexpr int kIndexFormat = 6;
+
+// BM25's weight of a question's term found in a clause's own words, in the
+// headings and lead-in it stands under, and in the list it leads in to: its
+// own words say most of what it is about.
+constexpr cache::Weights kFieldWeights{1.0, 0.5, 0.3};
 
 bool is_han(char32_t cp) {
   return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -73,10 +77,6 @@ bool is_stop_word(std::string_view word) {
 // The document's key in the index: its blob, or outside git its id.
 std::string index_key(const Revision& r) { return r.blob.empty() ? "doc:" + r.doc : r.blob; }
 
-std::string clause_text(const Clause& c) {
-  return c.heading.empty() ? c.text : (c.text.empty() ? c.heading : c.heading + "\n" + c.text);
-}
-
 // The term marking an option the clause above it did not choose (A. when it
 // says 第【 B】种方式): in force as text, but not what the parties agreed.
 constexpr std::string_view kUnchosen = "lexgitunchosen";
@@ -108,23 +108,50 @@ char option_letter(std::string_view id) {
   return last.size() == 1 && last[0] >= 'A' && last[0] <= 'Z' ? last[0] : 0;
 }
 
+std::string joined_terms(const text::Segmenter& segmenter, std::string_view text) {
+  std::string out;
+  for (const std::string& t : clause_terms(segmenter, text)) {
+    if (!out.empty()) out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+// A clause that introduces a list (……包括：, 有下列情形之一的，……：): its
+// items are read under it, and it answers a question about the whole list.
+bool is_lead_in(const Clause& c) {
+  std::string_view t = text::trim_blank(c.text);
+  return !c.children.empty() && (t.ends_with("：") || t.ends_with(":"));
+}
+
+// The text of every clause below `c`, each on its own line.
+void append_below(const Clause& c, std::string& out) {
+  for (const Clause& child : c.children) {
+    std::string own = child.own_text();
+    if (!own.empty()) out += (out.empty() ? "" : "\n") + own;
+    append_below(child, out);
+  }
+}
+
 // A heading with no text of its own is not a candidate: its words and its
-// subject tags pass to the clauses under it. Every clause is searched with the
-// headings of the sections it is in.
+// subject tags pass to the clauses under it. Every clause is searched with
+// its own words, those of the headings and lead-ins it stands under, and
+// (a clause with a list under it) those of the list.
 void add_rows(const text::Segmenter& segmenter, const Clause& c, const std::string& context,
               const std::vector<std::string>& subjects, bool unchosen, std::vector<cache::IndexedClause>& rows) {
   const std::vector<std::string> own = c.subjects.empty() ? subjects : c.subjects;
-  std::string inner = c.heading.empty() || c.is_group() ? context : context + "\n" + c.heading;
+  // Unnumbered headings (the title, 基金用途) are context as numbered ones are.
+  std::string inner = c.heading.empty() ? context : context + "\n" + c.heading;
+  if (is_lead_in(c)) inner += "\n" + c.text;
   bool heading_only = !c.heading.empty() && c.text.empty() && !c.children.empty();
   if (!c.is_group() && !heading_only) {
-    std::string text = clause_text(c);
-    std::string terms;
-    for (const std::string& t : clause_terms(segmenter, context + "\n" + text)) {
-      if (!terms.empty()) terms += ' ';
-      terms += t;
-    }
-    if (unchosen) terms += " " + std::string(kUnchosen);
-    rows.push_back({c.id, std::move(terms), std::move(text), own});
+    cache::IndexedClause row{c.id, {}, c.own_text(), {}, own};
+    row.fields.terms = joined_terms(segmenter, row.text);
+    if (unchosen) row.fields.terms += " " + std::string(kUnchosen);
+    row.fields.context = joined_terms(segmenter, context);
+    append_below(c, row.below);
+    row.fields.list = joined_terms(segmenter, row.below);
+    rows.push_back(std::move(row));
   }
   std::vector<std::string> inherited = c.is_group() || heading_only ? own : std::vector<std::string>{};
   char chosen = chosen_option(c.text);
@@ -175,7 +202,14 @@ void bring_up_to_date(DocumentSet& set, cache::ClauseIndex& index, const std::ve
   index.add(batch);
 }
 
-// An FTS5 query: every term as a quoted string, joined by AND or OR.
+bool is_single_han(std::string_view term) {
+  std::size_t pos = 0;
+  return is_han(text::next_code_point(term, pos)) && pos == term.size();
+}
+
+// An FTS5 query: every term as a quoted string, joined by AND or OR. A single
+// character also matches the words it begins (转 → 转让 转包): a question's
+// one-character verb is how a clause's two-character one is asked about.
 std::string join_terms(const std::vector<std::string>& terms, const char* op) {
   std::string out;
   for (const std::string& t : terms) {
@@ -186,55 +220,65 @@ std::string join_terms(const std::vector<std::string>& terms, const char* op) {
       out += c;
     }
     out += '"';
+    if (is_single_han(t)) out += '*';
   }
   return out;
 }
 
 struct Pooled {
   Hit hit;
-  std::string terms;  // the clause's search terms, its headings' included
+  cache::Fields fields;  // the clause's search terms
+  std::string below;     // the text of the list it leads in to
 };
 
 Pooled make_hit(cache::IndexHit&& h, const Revision& r) {
   return {Hit{precedence::Candidate{r.doc + "#" + h.clause, r, std::move(h.text)}, std::move(h.subjects), h.score, 0},
-          std::move(h.terms)};
+          std::move(h.fields), std::move(h.below)};
 }
 
-bool is_single_han(std::string_view term) {
-  std::size_t pos = 0;
-  return is_han(text::next_code_point(term, pos)) && pos == term.size();
+// How many clauses hold each term; for a single character, searched as a
+// prefix (join_terms), the words it begins, counted together.
+std::unordered_map<std::string, long long> frequencies(cache::ClauseIndex& index, const std::vector<std::string>& terms) {
+  std::unordered_map<std::string, long long> df = index.document_frequency(terms);
+  for (const std::string& t : terms)
+    if (is_single_han(t)) df[t] = std::min(index.prefix_frequency(t), std::max(index.clause_count(), 1LL));
+  return df;
 }
 
 // The terms to search for: those found in the index. When together they occur
 // in more than kFullRankingBudget clauses, ranking all of those would be slow,
-// and the plan changes: terms found in more than kCommonTerm of the clauses
-// (they tell little) and single characters a bigram covers are left out (the
-// two rarest terms stay if nothing else does), and the clauses with all the
-// terms are ranked first.
+// and the plan changes: a term inside another (a bigram of a word, a single
+// character) is left out; the question's own terms come before its synonyms',
+// the rarer first, as long as their clauses stay within the budget (the first
+// two always); and the clauses with all of them are ranked first.
 struct Plan {
   std::vector<std::string> terms;
   bool all_first = false;
 };
 
-Plan plan_query(cache::ClauseIndex& index, const std::vector<std::string>& terms) {
-  std::unordered_map<std::string, long long> df = index.document_frequency(terms);
+Plan plan_query(cache::ClauseIndex& index, const std::vector<std::string>& terms, std::size_t asked) {
+  std::unordered_map<std::string, long long> df = frequencies(index, terms);
   std::vector<std::string> present;
   long long postings = 0;
   for (const std::string& t : terms)
     if (df[t] > 0) present.push_back(t), postings += df[t];
   if (postings <= kFullRankingBudget) return {present, false};
-  double common = kCommonTerm * static_cast<double>(index.clause_count());
-  std::vector<std::string> kept;
-  for (const std::string& t : present)
-    if (static_cast<double>(df[t]) <= common) kept.push_back(t);
-  if (kept.empty()) {
-    std::sort(present.begin(), present.end(), [&](const auto& a, const auto& b) { return df[a] < df[b]; });
-    kept.assign(present.begin(), present.begin() + std::min<std::size_t>(2, present.size()));
-  }
-  Plan plan{{}, true};
-  for (const std::string& t : kept) {
+  std::unordered_map<std::string, bool> synonym;
+  for (std::size_t i = 0; i < terms.size(); ++i) synonym[terms[i]] = i >= asked;
+  std::vector<std::string> distinct;
+  for (const std::string& t : present) {
     auto covers = [&](const std::string& other) { return other.size() > t.size() && other.find(t) != std::string::npos; };
-    if (!is_single_han(t) || std::none_of(kept.begin(), kept.end(), covers)) plan.terms.push_back(t);
+    if (std::none_of(present.begin(), present.end(), covers)) distinct.push_back(t);
+  }
+  std::stable_sort(distinct.begin(), distinct.end(), [&](const std::string& a, const std::string& b) {
+    return std::pair(synonym[a], df[a]) < std::pair(synonym[b], df[b]);
+  });
+  Plan plan{{}, true};
+  long long kept = 0;
+  for (const std::string& t : distinct) {
+    if (plan.terms.size() >= 2 && kept + df[t] > kFullRankingBudget) continue;
+    plan.terms.push_back(t);
+    kept += df[t];
   }
   return plan;
 }
@@ -245,12 +289,10 @@ std::vector<Pooled> search(cache::ClauseIndex& index, const std::string& match,
   long long limit = static_cast<long long>(k) * 4 + 16;
   for (;;) {
     std::vector<Pooled> hits;
-    auto rows = index.search(match, limit);
-    for (const auto& [rowid, score] : rows) {
-      cache::IndexHit h = index.row(rowid);
+    auto rows = index.search(match, limit, kFieldWeights);
+    for (cache::IndexHit& h : rows) {
       auto it = in_force.find(h.blob);
       if (it == in_force.end()) continue;
-      h.score = score;
       hits.push_back(make_hit(std::move(h), *it->second));
       if (hits.size() == k) return hits;
     }
@@ -269,21 +311,36 @@ struct Concept {
   double weight = 1;
 };
 
-std::unordered_set<std::string_view> term_set(std::string_view terms) {
-  std::unordered_set<std::string_view> out;
+using TermSet = std::unordered_set<std::string_view>;
+
+void add_terms(std::string_view terms, TermSet& out) {
   while (!terms.empty()) {
     std::size_t end = terms.find(' ');
     if (end != 0) out.insert(terms.substr(0, end));
     if (end == std::string_view::npos) break;
     terms.remove_prefix(end + 1);
   }
+}
+
+TermSet term_set(std::string_view terms) {
+  TermSet out;
+  add_terms(terms, out);
+  return out;
+}
+
+// A clause's terms with those of the headings and lead-ins it stands under.
+TermSet terms_in_context(const cache::Fields& f) {
+  TermSet out = term_set(f.terms);
+  add_terms(f.context, out);
   return out;
 }
 
 // True when a clause's terms hold `word`: the word itself, or every bigram of
 // its Han characters (a word the clause's segmentation cut differently).
-bool has_word(const std::unordered_set<std::string_view>& terms, std::string_view word) {
+bool has_word(const TermSet& terms, std::string_view word) {
   if (terms.count(word)) return true;
+  if (is_single_han(word))
+    return std::any_of(terms.begin(), terms.end(), [&](std::string_view t) { return t.starts_with(word); });
   std::vector<std::string> bigrams;
   add_bigrams(word, bigrams);
   return !bigrams.empty() && std::all_of(bigrams.begin(), bigrams.end(), [&](const std::string& b) { return terms.count(b) > 0; });
@@ -315,12 +372,12 @@ std::vector<std::string> variants_of(const std::string& word) {
 std::vector<Concept> concepts(const text::Segmenter& segmenter, std::string_view question, cache::ClauseIndex& index) {
   std::vector<Concept> out;
   double clauses = static_cast<double>(std::max<long long>(index.clause_count(), 1));
-  for (const std::string& w : content_words(segmenter, question)) {
+  for (const std::string& w : content_words(segmenter, without_asking(text::nfc(question)))) {
     std::vector<std::string> variants = variants_of(w);
     // A word the index holds only as bigrams (技术认证 → 技术 术认 认证) is as rare as its rarest bigram.
     std::vector<std::string> looked_up = variants;
     add_bigrams(w, looked_up);
-    std::unordered_map<std::string, long long> df = index.document_frequency(looked_up);
+    std::unordered_map<std::string, long long> df = frequencies(index, looked_up);
     long long frequency = df[w];
     if (frequency == 0)
       for (const auto& [term, n] : df)
@@ -340,26 +397,64 @@ struct Ranked {
   bool states_fact = true;
 };
 
-// What a candidate's rank is multiplied by when it does not state what the question asks for.
+// What a candidate's rank is multiplied by when it does not state what the
+// question asks for; for a permission less: a clause grants or denies one in
+// too many ways (并不妨碍, 均不代表) for its words to tell.
 constexpr double kFactMissing = 0.3;
+constexpr double kPermissionMissing = 0.6;
+// rank = relevance^kRelevanceExponent × (kCoverageFloor + (1 − kCoverageFloor) × coverage) × fact:
+// what the clause covers of the question's words, weighed by how rare they
+// are, counts as much as how similar BM25 finds it (measured on the eval set).
+constexpr double kRelevanceExponent = 0.7;
+constexpr double kCoverageFloor = 0.2;
+// A question asking 哪些 is answered by a list: a lead-in rises above its items.
+constexpr double kListAsked = 1.3;
 
-Ranked rank_one(Pooled&& p, const std::vector<Concept>& question, Intent intent, double best_score) {
-  bool states_fact = states(intent, p.hit.clause.text);
+// How much a question's word found only in the headings and lead-ins above a
+// clause, or only in the list below it, counts towards the clause's coverage.
+constexpr double kContextCover = 0.6;
+constexpr double kListCover = 0.5;
+
+// True when the clause defines one of the question's words (in any variant).
+bool defines_any(std::string_view text, const std::vector<Concept>& question, bool labels) {
+  return std::any_of(question.begin(), question.end(), [&](const Concept& c) {
+    return std::any_of(c.variants.begin(), c.variants.end(), [&](const std::string& v) { return defines(text, v, labels); });
+  });
+}
+
+// How a definition is recognised among the candidates: by its words (是指,
+// 所称); when no candidate has them, a label and its value (最终用户：…) will
+// do; none when neither is found.
+enum class DefinedBy { None, Words, Label };
+
+// `by_definition`: some candidate defines a word of the question, and only
+// such a clause states the definition asked for.
+Ranked rank_one(Pooled&& p, const std::vector<Concept>& question, Intent intent, double best_score, DefinedBy by_definition,
+                bool asks_list) {
+  // A lead-in states what its list does (下列情形之一的 … 可以撤销).
+  bool states_fact = by_definition != DefinedBy::None ? defines_any(p.hit.clause.text, question, by_definition == DefinedBy::Label)
+                                   : states(intent, p.hit.clause.text) || (!p.below.empty() && states(intent, p.below));
   Ranked r{std::move(p), {}, 0, states_fact};
-  auto terms = term_set(r.pooled.terms);
+  const cache::Fields& f = r.pooled.fields;
+  TermSet own = term_set(f.terms), context = term_set(f.context), list = term_set(f.list);
   double total = 0, covered = 0;
   for (const Concept& c : question) {
-    bool has = std::any_of(c.variants.begin(), c.variants.end(), [&](const std::string& v) { return has_word(terms, v); });
-    r.covers.push_back(has);
+    auto found_in = [&](const TermSet& terms) {
+      return std::any_of(c.variants.begin(), c.variants.end(), [&](const std::string& v) { return has_word(terms, v); });
+    };
+    double share = found_in(own) ? 1.0 : found_in(context) ? kContextCover : found_in(list) ? kListCover : 0.0;
+    r.covers.push_back(share > 0);
     total += c.weight;
-    if (has) covered += c.weight;
+    covered += share * c.weight;
   }
   r.coverage = total > 0 ? covered / total : 0;
   double relevance = best_score > 0 ? r.pooled.hit.score / best_score : 0;
   // Relevance first; a clause that covers more of the question, and one that
   // states what is asked (a duration for 多久), rises above one merely similar.
-  r.pooled.hit.rank = std::sqrt(relevance) * (0.4 + 0.6 * r.coverage) * (r.states_fact ? 1.0 : kFactMissing);
-  if (terms.count(kUnchosen)) r.pooled.hit.rank *= kFactMissing;  // an option the parties did not choose
+  r.pooled.hit.rank = std::pow(relevance, kRelevanceExponent) * (kCoverageFloor + (1 - kCoverageFloor) * r.coverage) *
+                      (r.states_fact ? 1.0 : intent == Intent::Permission ? kPermissionMissing : kFactMissing);
+  if (asks_list && !r.pooled.below.empty()) r.pooled.hit.rank *= kListAsked;
+  if (own.count(kUnchosen)) r.pooled.hit.rank *= kFactMissing;  // an option the parties did not choose
   return r;
 }
 
@@ -388,6 +483,7 @@ std::string fact_phrase(Intent intent) {
     case Intent::Forum: return "a forum or governing law";
     case Intent::Permission: return "a permission or prohibition";
     case Intent::Definition: return "a definition";
+    case Intent::Conditions: return "conditions";
     case Intent::None: break;
   }
   return "";
@@ -489,7 +585,7 @@ class Competition {
       const Hit& h = r.pooled.hit;
       if (has_doc(doc_of(h)) || !h.subjects.empty()) continue;
       if (kind != Intent::None && !states(kind, h.clause.text)) continue;
-      auto terms = term_set(r.pooled.terms);
+      TermSet terms = terms_in_context(r.pooled.fields);
       if (!std::all_of(words.begin(), words.end(), [&](const std::string& w) { return has_word(terms, w); })) continue;
       std::string reason = "states the subject 〔" + subject + "〕: " + joined(words);
       if (kind != Intent::None) reason += " and " + fact_phrase(kind);
@@ -522,7 +618,8 @@ const std::vector<std::string>& stop_words() {
   static const std::vector<std::string> words = {
       "的", "了", "是", "吗", "呢", "吧", "啊", "么", "什么", "多少", "几", "如何", "怎么", "怎样", "怎么样",
       "需要", "多久", "多长", "多长时间", "哪", "哪些", "哪个", "是否", "请问", "要", "有", "在", "和", "与", "及",
-      "或", "对", "为", "我", "我们", "你", "您", "这", "那", "其", "应", "应当", "可以", "能否"};
+      "或", "对", "为", "我", "我们", "你", "您", "这", "那", "其", "应", "应当", "可以", "能否", "能", "把",
+      "给", "被", "会", "还", "将", "让", "都", "就", "也", "对方", "双方", "一方", "以", "不", "经", "由", "样"};
   return words;
 }
 
@@ -538,7 +635,7 @@ std::vector<std::string> clause_terms(const text::Segmenter& segmenter, std::str
 }
 
 std::vector<std::string> question_terms(const text::Segmenter& segmenter, std::string_view question) {
-  std::string normalised = text::nfc(question);
+  std::string normalised = without_asking(text::nfc(question));
   std::vector<std::string> terms;
   std::string run;  // consecutive words kept, for their bigrams
   auto end_run = [&] {
@@ -576,10 +673,11 @@ Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Opt
   text::Segmenter segmenter;
   answer.terms = question_terms(segmenter, question);
   if (answer.terms.empty()) return answer;
+  std::size_t own_terms = answer.terms.size();  // the question's own terms; its synonyms' follow
   for (const std::string& synonym : synonyms_in(text::nfc(question)))
     for (std::string& t : question_terms(segmenter, synonym))
       if (std::find(answer.terms.begin(), answer.terms.end(), t) == answer.terms.end()) answer.terms.push_back(std::move(t));
-  Plan plan = plan_query(*handle.index, answer.terms);
+  Plan plan = plan_query(*handle.index, answer.terms, own_terms);
   std::size_t k = std::max<std::size_t>(options.k, 1);
   // More candidates than reported are ranked: the answer is chosen among them.
   std::size_t pool_size = std::max<std::size_t>(k, kPool);
@@ -597,7 +695,15 @@ Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Opt
   std::vector<Concept> asked = concepts(segmenter, question, *handle.index);
   double best = found.front().hit.score;
   std::vector<Ranked> pool;
-  for (Pooled& p : found) pool.push_back(rank_one(std::move(p), asked, answer.intent, best));
+  bool asks_list = question.find("哪些") != std::string_view::npos;
+  auto any_defines = [&](bool labels) {
+    return std::any_of(found.begin(), found.end(), [&](const Pooled& p) { return defines_any(p.hit.clause.text, asked, labels); });
+  };
+  DefinedBy by_definition = answer.intent != Intent::Definition ? DefinedBy::None
+                            : any_defines(false)                ? DefinedBy::Words
+                            : any_defines(true)                 ? DefinedBy::Label
+                                                                : DefinedBy::None;
+  for (Pooled& p : found) pool.push_back(rank_one(std::move(p), asked, answer.intent, best, by_definition, asks_list));
   std::stable_sort(pool.begin(), pool.end(), [](const Ranked& a, const Ranked& b) { return a.pooled.hit.rank > b.pooled.hit.rank; });
   for (std::size_t i = 0; i < pool.size() && i < k; ++i) answer.candidates.push_back(pool[i].pooled.hit);
 

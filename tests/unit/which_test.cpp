@@ -235,6 +235,52 @@ TEST_CASE("what a clause states: durations, amounts, forum, permissions, definit
   CHECK_FALSE(states(Intent::Definition, "披露方提供信息，但不做任何保证。"));
 }
 
+TEST_CASE("conditions questions, periods named in a question, definitions and asking phrases", "[which]") {
+  using lexgit::which::Intent;
+  using lexgit::which::intent_of;
+  using lexgit::which::states;
+  // 哪些情况 asks for the cases, though 上限 would ask for an amount.
+  CHECK(intent_of("哪些情况不受赔偿上限的限制？") == Intent::Conditions);
+  CHECK(intent_of("认证工程师的证书在什么情况下会被撤销？") == Intent::Conditions);
+  CHECK(intent_of("提前终止到底要提前15天还是30天通知？") == Intent::Duration);  // names periods, no cue word
+  CHECK(intent_of("订单的最终用户是谁？") == Intent::Definition);
+  CHECK(states(Intent::Conditions, "有下列情形之一的，青云可以撤销相关人员的认证证书："));
+  CHECK(states(Intent::Conditions, "前述限制不适用于 1) 贵公司由于本协议下的行为引起的第三方对青云科技的索赔"));
+  CHECK_FALSE(states(Intent::Conditions, "与安全和保障相关的条款可能会在没有提前通知的情况下随时发生变化。"));
+  CHECK(states(Intent::Duration, "本订单一式两份，经双方签字盖章后生效。"));  // the event it takes effect on
+  CHECK(states(Intent::Duration, "为上述目的而获得的产品必须在青云科技规定的期限内保留用于上述限定目的。"));
+
+  using lexgit::which::defines;
+  CHECK(defines("“最终用户”是指为自身使用目的购买青云产品和服务的法人", "最终用户"));
+  CHECK(defines("本规则所称认证工程师，是指通过青云技术认证考试的员工。", "认证工程师"));
+  CHECK(defines("“加盟方”是一个实体，按照本协议，它控制某一方", "加盟方"));
+  CHECK_FALSE(defines("最终用户应当履行下列义务：", "最终用户"));
+  CHECK_FALSE(defines("最终用户：杭州安康医疗科技有限公司", "最终用户"));
+  CHECK(defines("最终用户：杭州安康医疗科技有限公司", "最终用户", /*labels=*/true));
+
+  using lexgit::which::without_asking;
+  CHECK(without_asking("返点是百分之几？").find("百分之几") == std::string::npos);
+  CHECK(without_asking("返点是百分之几？").find("返点") != std::string::npos);
+  CHECK(without_asking("协议在哪些情况下终止？") == "协议在，终止？");
+}
+
+TEST_CASE("which: a lead-in answers for its list, a one-character verb finds the word it begins", "[which]") {
+  TempDir dir;
+  copy_corpus(dir.path);
+  // 本协议于下列任一情形出现时终止： holds the grounds in its list.
+  json grounds = which(dir, "协议在哪些情况下终止？");
+  CHECK(grounds["intent"] == "conditions");
+  CHECK(grounds["governing"]["ref"] == "partner-framework#10.p1");
+  // 有下列情形之一的，青云可以撤销相关人员的认证证书：
+  CHECK(which(dir, "认证工程师的证书在什么情况下会被撤销？")["governing"]["ref"] == "certification-rules#7");
+  // 转 matches 转让 and 转包 (三.8), not only the word 转.
+  CHECK(which(dir, "我们能把合作协议转给关联公司吗？")["governing"]["ref"] == "partner-framework#3.8");
+  // 百分之几 says what is asked: 返点 (返利) decides, not the order's 百分之三十.
+  CHECK(which(dir, "返点是百分之几？")["governing"]["ref"] == "rebate-policy-online#2.1");
+  // A definition by its words (“最终用户”是指) rises over a label (最终用户：杭州安康…).
+  CHECK(which(dir, "什么是最终用户？")["governing"]["ref"] == "end-user-terms#1.p2");
+}
+
 TEST_CASE("legal synonyms expand a question, from corpus/lexicon/synonyms.txt", "[which]") {
   auto in = [](const std::vector<std::string>& words, const std::string& w) {
     return std::find(words.begin(), words.end(), w) != words.end();
