@@ -109,10 +109,14 @@ class RunText {
  public:
   explicit RunText(bool& tracked) : tracked_(tracked) {}
 
+  // The text; spaces doubled where a dropped field stood between them are one.
   std::string take(const pugi::xml_node& p) {
     out_.clear();
     walk(p);
-    return std::move(out_);
+    std::string text;
+    for (char c : out_)
+      if (c != ' ' || !text.ends_with(' ')) text += c;
+    return text;
   }
 
  private:

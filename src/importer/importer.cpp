@@ -155,10 +155,15 @@ class Writer {
       case BlockKind::NamedGrouping: heading(top_level(), b.text); break;
       case BlockKind::NumberedHeading: heading(level_of(b.style), b.text); break;
       case BlockKind::StyledHeading: heading(b.level, b.text); break;
-      case BlockKind::Table:  // as written: a Markdown table inside its clause
-        item_indent_ = 0;
-        emit(b.text);
+      case BlockKind::Table: {  // as written, inside the list item before it
+        std::string indent(item_indent_, ' '), table;
+        for (std::size_t start = 0, end; start < b.text.size(); start = end + 1) {
+          end = std::min(b.text.find('\n', start), b.text.size());
+          table += (start ? "\n" : "") + indent + b.text.substr(start, end - start);
+        }
+        emit(table);
         break;
+      }
       case BlockKind::OrderedItem:
         emit(b.marker + " " + inline_markdown(b.text));
         item_indent_ = b.marker.size() + 1;

@@ -21,7 +21,8 @@ deletion by another author).
 
 The .pdf files are those .docx files printed by LibreOffice headless; scan.pdf
 is a page with an image and no text layer (a scan); locked.pdf is the
-agreement's PDF encrypted by qpdf with a user password.
+agreement's PDF encrypted by qpdf with a user password; bomb.docx and
+bomb-forged.docx are zip bombs (see write_bombs).
 
 Usage: tests/data/office/make_fixtures.py   (from anywhere; needs python3-docx,
 libreoffice-writer-nogui, fonts-noto-cjk, qpdf,
@@ -314,6 +315,25 @@ def write_scan(outdir, profile):
         to_pdf([tmp / "scan.docx"], outdir, profile)
 
 
+def write_bombs(outdir):
+    """Zip bombs dressed as .docx: one declares its 80 MiB document part honestly, the other
+    declares 1,000 bytes (central directory and local header forged) and inflates past it."""
+    import struct
+    with zipfile.ZipFile(outdir / "bomb.docx", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<" + b" " * (80 << 20) + b"/>")
+    honest = outdir / "bomb-forged.docx"
+    with zipfile.ZipFile(honest, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("word/document.xml", b"<w:document>" + b" " * (2 << 20) + b"</w:document>")
+    data = bytearray(honest.read_bytes())
+    size = len(b"<w:document>" + b" " * (2 << 20) + b"</w:document>")
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = data.find(signature)
+        assert struct.unpack_from("<I", data, at + offset)[0] == size
+        struct.pack_into("<I", data, at + offset, 1000)
+    honest.write_bytes(bytes(data))
+
+
 def main():
     corpus = [("agreement", ROOT / "corpus/agreement/partner-framework.md")]
     corpus += [(p.stem, p) for p in sorted((ROOT / "corpus/samples").glob("*.md")) if p.name != "README.md"]
@@ -327,6 +347,7 @@ def main():
     with tempfile.TemporaryDirectory() as profile:
         to_pdf(made, HERE, profile)
         write_scan(HERE, profile)
+    write_bombs(HERE)
     subprocess.run(["qpdf", "--encrypt", "user-secret", "owner-secret", "256", "--", str(HERE / "agreement.pdf"),
                     str(HERE / "locked.pdf")], check=True)
     print("wrote", ", ".join(p.name for p in sorted(HERE.glob("*.docx")) + sorted(HERE.glob("*.pdf"))), file=sys.stderr)
