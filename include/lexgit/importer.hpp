@@ -1,4 +1,4 @@
-// Turning plain text extracted from a PDF or word processor into a lexgit document.
+// Turning a PDF, a Word file, or text extracted or copied from one into a lexgit document.
 #pragma once
 
 #include <string>
@@ -26,9 +26,21 @@ struct Decoded {
 // undecodable input.
 Decoded decode_text(std::string_view bytes, const std::string& path);
 
-// The Markdown document for `bytes`. Input that already is a lexgit document is
-// returned with only the front matter options applied, so importing lexgit's own
-// output changes nothing.
+struct Imported {
+  std::string markdown;
+  std::vector<std::string> warnings;  // e.g. a Word file's tracked changes, read as accepted
+};
+
+// The Markdown document for `bytes`: a PDF with a text layer, a Word .docx,
+// Markdown or plain text (told apart by their first bytes). Input that already
+// is a lexgit document is returned with only the front matter options applied,
+// so importing lexgit's own output changes nothing. Throws Error(BadInput)
+// naming `path` for what cannot be read: a scan without text, an encrypted
+// PDF, a legacy .doc/.wps, a damaged or oversized .docx (README.md, "Import
+// from PDF and Word").
+Imported import_file_contents(std::string_view bytes, const ImportOptions& options, const std::string& path);
+
+// import_file_contents without the warnings.
 std::string import_document(std::string_view bytes, const ImportOptions& options, const std::string& path);
 
 }  // namespace lexgit

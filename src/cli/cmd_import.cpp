@@ -50,8 +50,8 @@ std::string read_input(const std::string& file) {
 
 Action add_import(CLI::App& app, Globals&) {
   auto args = std::make_shared<ImportArgs>();
-  CLI::App* cmd = app.add_subcommand("import", "Turn text extracted from a PDF, copied from a database, or kept as Markdown into a lexgit document");
-  cmd->add_option("FILE", args->file, "Text or Markdown file (UTF-8, UTF-16 with BOM, or GB18030/GBK); - for standard input")->required();
+  CLI::App* cmd = app.add_subcommand("import", "Turn a PDF, a Word .docx, text copied from a database, or Markdown into a lexgit document");
+  cmd->add_option("FILE", args->file, "PDF (with a text layer), Word .docx, or a text or Markdown file (UTF-8, UTF-16 with BOM, or GB18030/GBK); - for standard input")->required();
   cmd->add_option("--id", args->id, "Document id, [a-z0-9][a-z0-9-]*")->required();
   cmd->add_option("--kind", args->kind, "Document kind")->required()->check(
       CLI::IsMember({"agreement", "end-user-terms", "normative", "annex", "transaction", "correspondence"}));
@@ -64,10 +64,13 @@ Action add_import(CLI::App& app, Globals&) {
   cmd->add_option("--class", args->doc_class, "Document class shared by versions of one document (default: the id)");
   cmd->add_option("-o,--output", args->output, "Write the document here instead of standard output");
   return [args] {
-    std::string markdown = import_document(read_input(args->file), options_from(*args), args->file);
+    std::string input = read_input(args->file);
+    Imported imported = import_file_contents(input, options_from(*args), args->file);
+    const std::string& markdown = imported.markdown;
     // Refuse to write a document lexgit itself could not read back.
     Document doc = parse_document(markdown, args->output.empty() ? args->file : args->output);
     doc.require_valid();
+    for (const std::string& w : imported.warnings) std::cerr << args->file << ": warning: " << w << "\n";
     if (args->output.empty()) std::cout << markdown;
     else write_file_atomically(args->output, markdown);
     return 0;

@@ -7,15 +7,19 @@
 // goes through three steps: clean the lines (lines.cpp), re-join them into
 // paragraphs under the document's own wrap (paragraphs.cpp), and write each
 // paragraph as Markdown (here). Markdown input keeps its structure
-// (markdown_input.cpp).
+// (markdown_input.cpp). Word and PDF files arrive as paragraphs that already
+// carry their structure (docx.cpp, pdf.cpp, office.hpp) and meet plain text
+// at the Markdown writer.
 #include "lexgit/importer.hpp"
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "document/front_matter.hpp"
 #include "document/numbering.hpp"
 #include "importer/markdown_input.hpp"
+#include "importer/office.hpp"
 #include "importer/plain_text.hpp"
 
 namespace lexgit {
@@ -47,13 +51,31 @@ std::string escape_block_start(std::string s) {
   return s;
 }
 
-enum class BlockKind { Title, Group, NamedGrouping, NumberedHeading, TocLine, OrderedItem, Bullet, Option, Paragraph };
+// A paragraph's text as Markdown inline content: a line break inside it (a
+// Word paragraph's w:br) becomes a hard break, and no line starts a block.
+std::string inline_markdown(const std::string& s) {
+  std::string out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t end = s.find('\n', start);
+    std::string line = escape_inline(s.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    out += start == 0 ? line : escape_block_start(line);
+    if (end == std::string::npos) return out;
+    out += "\\\n";
+    start = end + 1;
+  }
+}
+
+enum class BlockKind {
+  Title, Group, NamedGrouping, NumberedHeading, StyledHeading, TocLine, OrderedItem, Bullet, Option, Paragraph, Table
+};
 
 struct Block {
   BlockKind kind;
   std::string text;          // without its marker for items and bullets
   std::string marker = {};   // "1." for ordered items, "-" for bullets
   NumberStyle style = NumberStyle::None;
+  int level = 0;             // a styled heading's Markdown level
 };
 
 bool looks_like_title(const std::string& p) { return !has_sentence_punctuation(p) && text::display_width(p) <= 60; }
@@ -132,15 +154,25 @@ class Writer {
       // 附则 and 附件一 stand beside the outermost grouping: 第X编 in a code, else 第X章.
       case BlockKind::NamedGrouping: heading(top_level(), b.text); break;
       case BlockKind::NumberedHeading: heading(level_of(b.style), b.text); break;
+      case BlockKind::StyledHeading: heading(b.level, b.text); break;
+      case BlockKind::Table: {  // as written, inside the list item before it
+        std::string indent(item_indent_, ' '), table;
+        for (std::size_t start = 0, end; start < b.text.size(); start = end + 1) {
+          end = std::min(b.text.find('\n', start), b.text.size());
+          table += (start ? "\n" : "") + indent + b.text.substr(start, end - start);
+        }
+        emit(table);
+        break;
+      }
       case BlockKind::OrderedItem:
-        emit(b.marker + " " + escape_inline(b.text));
+        emit(b.marker + " " + inline_markdown(b.text));
         item_indent_ = b.marker.size() + 1;
         break;
       case BlockKind::Bullet:
       case BlockKind::Option: {
         // Bullets and A./B. options after a list item belong to that item.
         std::string indent(item_indent_, ' ');
-        std::string line = b.kind == BlockKind::Bullet ? b.marker + " " + escape_inline(b.text) : escape_inline(b.text);
+        std::string line = b.kind == BlockKind::Bullet ? b.marker + " " + inline_markdown(b.text) : inline_markdown(b.text);
         emit(indent + line);
         break;
       }
@@ -149,7 +181,7 @@ class Writer {
       case BlockKind::TocLine:
       case BlockKind::Paragraph:
         item_indent_ = 0;
-        emit(escape_block_start(escape_inline(b.text)));
+        emit(escape_block_start(inline_markdown(b.text)));
         break;
     }
   }
@@ -187,6 +219,40 @@ std::vector<Block> plain_text_blocks(const std::string& text) {
   return blocks;
 }
 
+// A heading is one line: the breaks inside it go as wrapped lines do.
+std::string one_line(const std::string& s) {
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0, end; start <= s.size(); start = end + 1) {
+    end = std::min(s.find('\n', start), s.size());
+    parts.push_back(std::string_view(s).substr(start, end - start));
+  }
+  return text::join_wrapped(parts);
+}
+
+// The blocks of a Word or PDF file: headings as the file styles them, ranked
+// below the title in the order of their levels; other paragraphs read as
+// plain text's are.
+std::vector<Block> office_blocks(const std::vector<SourceParagraph>& paragraphs) {
+  std::set<int> ranks;
+  for (std::size_t i = 1; i < paragraphs.size(); ++i)
+    if (paragraphs[i].heading > 0) ranks.insert(paragraphs[i].heading);
+  std::vector<Block> blocks;
+  for (const SourceParagraph& p : paragraphs) {
+    bool first = blocks.empty();
+    if (p.table) {
+      blocks.push_back({BlockKind::Table, p.text});
+    } else if (p.heading > 0) {
+      std::string text = one_line(p.text);
+      if (first) blocks.push_back({BlockKind::Title, text});
+      else blocks.push_back({BlockKind::StyledHeading, text, {}, NumberStyle::None,
+                             2 + static_cast<int>(std::distance(ranks.begin(), ranks.find(p.heading)))});
+    } else {
+      blocks.push_back(classify(p.text, first));
+    }
+  }
+  return blocks;
+}
+
 // The front matter for an imported document: the options given, the title
 // found in the text unless --title was given.
 FrontMatter imported_meta(const ImportOptions& options, const std::optional<std::string>& title, const std::string& path,
@@ -201,9 +267,15 @@ FrontMatter imported_meta(const ImportOptions& options, const std::optional<std:
   return meta;
 }
 
-}  // namespace
+Imported import_office(const OfficeText& office, const ImportOptions& options, const std::string& path) {
+  std::vector<Block> blocks = office_blocks(office.paragraphs);
+  std::optional<std::string> title;
+  if (!blocks.empty() && blocks.front().kind == BlockKind::Title) title = blocks.front().text;
+  FrontMatter meta = imported_meta(options, title, path, "the first paragraph does not look like a title");
+  return {render_front_matter(meta) + Writer(std::move(blocks)).body(), office.warnings};
+}
 
-std::string import_document(std::string_view bytes, const ImportOptions& options, const std::string& path) {
+std::string import_text(std::string_view bytes, const ImportOptions& options, const std::string& path) {
   Decoded decoded = decode_text(bytes, path);
   if (front_matter::split(decoded.text).found) return reimport(decoded.text, options, path);
   if (is_markdown(decoded.text, path)) {
@@ -216,6 +288,26 @@ std::string import_document(std::string_view bytes, const ImportOptions& options
   if (!blocks.empty() && blocks.front().kind == BlockKind::Title) title = blocks.front().text;
   FrontMatter meta = imported_meta(options, title, path, "the first line does not look like a title");
   return render_front_matter(meta) + Writer(std::move(blocks)).body();
+}
+
+}  // namespace
+
+Imported import_file_contents(std::string_view bytes, const ImportOptions& options, const std::string& path) {
+  switch (detect_format(bytes, path)) {
+    case FileFormat::Pdf: return import_office(read_pdf(bytes, path), options, path);
+    case FileFormat::Docx: return import_office(read_docx(bytes, path), options, path);
+    case FileFormat::LegacyOffice:
+      throw Error(ErrorCode::BadInput,
+                  "a legacy Word (.doc) or WPS (.wps) file, which lexgit does not read; save it as .docx "
+                  "(Word or WPS: Save As › .docx; LibreOffice: soffice --headless --convert-to docx FILE) and import that",
+                  {path, 0});
+    case FileFormat::Text: break;
+  }
+  return {import_text(bytes, options, path), {}};
+}
+
+std::string import_document(std::string_view bytes, const ImportOptions& options, const std::string& path) {
+  return import_file_contents(bytes, options, path).markdown;
 }
 
 }  // namespace lexgit

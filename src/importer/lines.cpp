@@ -10,13 +10,6 @@
 namespace lexgit::importer {
 namespace {
 
-// Page numbers on lines of their own: "- 3 -", "— 3 —", "第 3 页 共 7 页", "3 / 7", "3".
-bool is_page_artefact(std::string_view line) {
-  static const std::regex page(
-      R"(^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,4}|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$)");
-  return std::regex_match(line.begin(), line.end(), page);
-}
-
 struct Indent {
   int columns = 0;
   int chars = 0;
@@ -58,6 +51,12 @@ bool is_toc_entry(std::string_view line) {
 }
 
 }  // namespace
+
+bool is_page_artefact(std::string_view line) {
+  static const std::regex page(
+      R"(^(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,4}|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$)");
+  return std::regex_match(line.begin(), line.end(), page);
+}
 
 int char_count(std::string_view s) {
   int n = 0;

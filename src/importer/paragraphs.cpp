@@ -136,28 +136,6 @@ std::string_view first_word(std::string_view s) {
   return s.substr(0, end);
 }
 
-// Numbers seen at the start of paragraphs, to tell the next article or item
-// from a line that merely starts with a number (…依照本法 / 第五条规定…).
-class NumberSequence {
- public:
-  void record(std::string_view paragraph_start) {
-    auto mark = numbering::read_mark(paragraph_start);
-    if (mark) last_[mark->style] = {mark->value, mark->insertion};
-  }
-
-  // The line starts the unit that comes next in its sequence.
-  bool continues(const numbering::Mark& mark, bool after_lead_in) const {
-    auto it = last_.find(mark.style);
-    if (it == last_.end()) return mark.value == 1 && after_lead_in;
-    auto [value, insertion] = it->second;
-    if (mark.insertion > 0) return mark.value == value && mark.insertion == insertion + 1;  // 第十七条之一
-    return mark.value == value + 1 || (mark.value == 1 && after_lead_in);
-  }
-
- private:
-  std::map<NumberStyle, std::pair<long long, int>> last_;
-};
-
 class Joiner {
  public:
   explicit Joiner(const std::vector<Line>& lines)
@@ -228,13 +206,7 @@ class Joiner {
 
   // A line that starts the next article or item in sequence starts a
   // paragraph even after a full line: 第五条　… after 第四条, 2. after 1.
-  bool starts_next_unit(const Line& prev, const Line& cur) const {
-    auto mark = numbering::read_mark(cur.text);
-    if (!mark || mark->style == NumberStyle::Bullet) return false;
-    if (mark->style == NumberStyle::Tiao && mark->length > mark->literal.size()) return true;  // 第五条　…, spaced
-    bool after_lead_in = prev.text.ends_with("：") || prev.text.ends_with(":");
-    return numbers_.continues(*mark, after_lead_in);
-  }
+  bool starts_next_unit(const Line& prev, const Line& cur) const { return numbers_.starts_next(cur.text, prev.text); }
 
   // Without a wrap model (too few lines): a line well short of the longest,
   // although the next line's first word would have fitted on it.
@@ -256,6 +228,27 @@ class Joiner {
 };
 
 }  // namespace
+
+void NumberSequence::record(std::string_view paragraph_start) {
+  auto mark = numbering::read_mark(paragraph_start);
+  if (mark) last_[mark->style] = {mark->value, mark->insertion};
+}
+
+bool NumberSequence::continues(const numbering::Mark& mark, bool after_lead_in) const {
+  auto it = last_.find(mark.style);
+  if (it == last_.end()) return mark.value == 1 && after_lead_in;
+  auto [value, insertion] = it->second;
+  if (mark.insertion > 0) return mark.value == value && mark.insertion == insertion + 1;  // 第十七条之一
+  return mark.value == value + 1 || (mark.value == 1 && after_lead_in);
+}
+
+bool NumberSequence::starts_next(std::string_view line, std::string_view previous_line) const {
+  auto mark = numbering::read_mark(line);
+  if (!mark || mark->style == NumberStyle::Bullet) return false;
+  if (mark->style == NumberStyle::Tiao && mark->length > mark->literal.size()) return true;  // 第五条　…, spaced
+  bool after_lead_in = previous_line.ends_with("：") || previous_line.ends_with(":");
+  return continues(*mark, after_lead_in);
+}
 
 std::vector<Paragraph> join_paragraphs(const std::vector<Line>& lines) { return Joiner(lines).run(); }
 

@@ -3,6 +3,7 @@
 // under that model. importer.cpp turns the paragraphs into Markdown.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,9 @@ int layout_width(std::string_view s);
 
 int char_count(std::string_view s);
 
+// A page number on a line of its own: "- 3 -", "— 3 —", "第 3 页 共 7 页", "3 / 7", "3", "Page 3 of 7".
+bool is_page_artefact(std::string_view line);
+
 // ---- reading lines ----------------------------------------------------------
 
 bool ends_sentence(std::string_view s);
@@ -61,6 +65,21 @@ bool is_heading_line(std::string_view s);
 struct Paragraph {
   std::string text;
   bool toc = false;  // a line of the table of contents: each stays a paragraph of its own
+};
+
+// Numbers seen at the start of paragraphs, to tell the next article or item
+// from a line that merely starts with a number (…依照本法 / 第五条规定…, or
+// an inline enumeration 1) … 2) … wrapped before its 2)).
+class NumberSequence {
+ public:
+  void record(std::string_view paragraph_start);
+  // The line starts the unit that comes next in its sequence.
+  bool continues(const numbering::Mark& mark, bool after_lead_in) const;
+  // The same for a line's text: a number that continues a sequence, or a 1 after a lead-in ending in ：.
+  bool starts_next(std::string_view line, std::string_view previous_line) const;
+
+ private:
+  std::map<NumberStyle, std::pair<long long, int>> last_;
 };
 
 // The lines re-joined into paragraphs.
