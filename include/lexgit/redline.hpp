@@ -1,6 +1,7 @@
 // Redlines: the clause-aligned diffs of diff.hpp written out for people and
 // programs — text for a terminal (git-like, word edits marked [-…-] and {+…+}),
-// Markdown for a code-hosting viewer, one self-contained HTML page, and JSON.
+// Markdown for a code-hosting viewer, one self-contained HTML page, JSON, and a
+// Word document with tracked changes.
 #pragma once
 
 #include <string>
@@ -31,6 +32,28 @@ std::string render_html(const std::vector<diff::DocumentDiff>& diffs, const Labe
 // {"from", "to", "documents": [{"doc", "changes": [...]}], "stat": {per kind counts, total}}
 nlohmann::json render_json(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
 
+// ---- Word ----------------------------------------------------------------------
+
+// A compared document with both its versions: the Word redline shows the whole
+// document, its unchanged clauses too.
+struct Compared {
+  const Document* before = nullptr;  // an empty Document (no clauses) on the side that lacks it
+  const Document* after = nullptr;
+  const diff::DocumentDiff* diff = nullptr;
+};
+// A .docx file's bytes: a title and the two labels, a summary (counts per
+// kind, then every change with the clause cited in each version), then each
+// document clause by clause in the new version's order, headings as Heading
+// 1–3. Word edits, added and removed clauses are Word tracked changes by
+// "lexgit" dated the new version's publication date: accepting all gives the
+// new version, rejecting all the old one (moved clauses in their new place).
+// Moved, renumbered, split and merged clauses, and changes only to
+// cross-references, carry a comment saying so.
+std::string render_docx(const std::vector<Compared>& documents, const Labels& labels);
+// A change's kind as the Chinese redline and notice name it: 修改, 新增, 删除,
+// 移动, 重新编号, 拆分, 合并.
+std::string_view kind_zh(diff::ChangeKind kind);
+
 // ---- Counts only (--stat) -----------------------------------------------------
 
 // One line per document ("partner-framework: 1 added, 3 modified, 6 renumbered"),
@@ -50,6 +73,10 @@ std::string render_change_text(const diff::Change& change, const TextOptions& op
 // One change's clause alone, as the Markdown redline quotes it: a blockquote,
 // word edits as <del>/<ins>, contract text escaped. No header.
 std::string render_change_markdown(const diff::Change& change);
+// One change's clause as lines of word edits, as every redline shows it: its
+// number in front (old deleted and new inserted when renumbered), a heading
+// and its text two lines, an added or removed unit all insertions or deletions.
+std::vector<std::vector<diff::Edit>> change_lines(const diff::Change& change);
 // One change's clause alone, as the HTML redline shows it: <p> per line (a
 // heading line as <p class="heading">), word edits as <del>/<ins>, text escaped.
 std::string render_change_html(const diff::Change& change);

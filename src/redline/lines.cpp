@@ -96,6 +96,8 @@ std::string AnchorSet::claim(const std::string& ref) {
 
 // ---- shared public pieces ----
 
+std::vector<std::vector<Edit>> change_lines(const diff::Change& change) { return split_lines(clause_edits(change)); }
+
 std::string describe(const diff::Stat& stat) {
   std::string out;
   for (const KindCount& k : counts_of(stat)) {
