@@ -294,6 +294,7 @@ std::string render_docx(const std::vector<Compared>& documents, const Labels& la
   w.add(plain("修订摘要", Style::Heading1));
   add_counts(w, documents, diffs);
   add_change_list(w, documents);
+  if (total(diffs).total() == 0) w.add(plain("两个版本的条款没有差异。"));
   for (const Compared& c : documents) {
     w.set_revision(revision_of(c));
     DocumentWriter(c, w).write();
