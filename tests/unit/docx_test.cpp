@@ -262,3 +262,27 @@ TEST_CASE("a binary redline is never written to a terminal, and -o writes it who
   CHECK(stat.status == 2);
   CHECK_FALSE(fs::exists(tmp.path / "stat.docx"));
 }
+
+TEST_CASE("the Word redline keeps markup characters and drops control characters that XML cannot hold", "[docx]") {
+  TempDir tmp;
+  const std::string head = "---\nid: price-terms\ntitle: 价格条款 <草案> & 附件\nkind: annex\npublished: ";
+  const std::string body = "\n---\n\n# 价格条款 <草案> & 附件\n\n一、单价 < 100 元 & “含税”价格以 <附件一> 为准。\n\n二、付款期限为三十日\x01内。\n";
+  write_file(tmp.path / "before.md", head + "2025-01-01" + body);
+  std::string after = head + "2025-06-01" + body;
+  lexgit::test::replace(after, "< 100 元", "< 120 元");
+  write_file(tmp.path / "after.md", after);
+  auto r = run_cli("diff " + quote(tmp.path / "before.md") + " " + quote(tmp.path / "after.md") + " --format docx -o " +
+                   quote(tmp.path / "r.docx"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  json docx = json::parse(lexgit::test::read_docx_json(tmp.path / "r.docx"));
+  CHECK(docx["title"] == "修订对照：价格条款 <草案> & 附件");
+  const json* price = paragraph_with(docx, "“含税”价格以 <附件一> 为准。");
+  REQUIRE(price);
+  CHECK(tracked_runs(json{{"paragraphs", json::array({*price})}}) == std::vector<Piece>{{"delete", "100 元"}, {"insert", "120 元"}});
+  const json* period = paragraph_with(docx, "付款期限为三十日");
+  REQUIRE(period);
+  std::string text;
+  for (const json& run : (*period)["runs"]) text += run["text"].get<std::string>();
+  CHECK(text == "二、 付款期限为三十日 内。");  // U+0001 read as a space
+}
