@@ -150,6 +150,12 @@ std::string title_of(const Notice& n);
 std::string render_markdown(const Notice& n);
 std::string render_text(const Notice& n);  // plain text, for e-mail
 std::string render_html(const Notice& n);  // one self-contained page
+// The notice as a Word letter (the .docx file's bytes), the same text as the
+// other formats: the title centred, the signature right-aligned, the old and
+// new clauses quoted, and each kept clause's redline as coloured runs (deleted
+// words red and struck through, inserted ones green and underlined) rather
+// than tracked changes: a letter sent out carries no pending revisions.
+std::string render_docx(const Notice& n);
 // {"notice_date", "agreement", "title", "revision", "period": {"text", "count", "unit", "basis"},
 //  "last_day", "effective", "changes": [{"kind", "old", "new", "part", "security", "reason",
 //  "reason_zh", "effective"}], "warnings": [{"zh", "en"}]}

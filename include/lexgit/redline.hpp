@@ -1,8 +1,9 @@
 // Redlines: the clause-aligned diffs of diff.hpp written out for people and
 // programs — text for a terminal (git-like, word edits marked [-…-] and {+…+}),
-// Markdown for a code-hosting viewer, one self-contained HTML page, and JSON.
-// The redline's own words (title, summary, change kinds) are Chinese by
-// default, English with Language::En; JSON keeps its English keys.
+// Markdown for a code-hosting viewer, one self-contained HTML page, JSON, and a
+// Word document with tracked changes. The redline's own words (title, summary,
+// change kinds) are Chinese by default, English with Language::En; JSON keeps
+// its English keys; the Word redline is Chinese.
 #pragma once
 
 #include <string>
@@ -38,6 +39,25 @@ std::string render_html(const std::vector<diff::DocumentDiff>& diffs, const Labe
 // {"from", "to", "documents": [{"doc", "changes": [...]}], "stat": {per kind counts, total}}
 nlohmann::json render_json(const std::vector<diff::DocumentDiff>& diffs, const Labels& labels);
 
+// ---- Word ----------------------------------------------------------------------
+
+// A compared document with both its versions: the Word redline shows the whole
+// document, its unchanged clauses too.
+struct Compared {
+  const Document* before = nullptr;  // an empty Document (no clauses) on the side that lacks it
+  const Document* after = nullptr;
+  const diff::DocumentDiff* diff = nullptr;
+};
+// A .docx file's bytes: a title and the two labels, a summary (counts per
+// kind, then every change with the clause cited in each version), then each
+// document clause by clause in the new version's order, headings as Heading
+// 1–3. Word edits, added and removed clauses are Word tracked changes by
+// "lexgit" dated the new version's publication date: accepting all gives the
+// new version, rejecting all the old one (moved clauses in their new place).
+// Moved, renumbered, split and merged clauses, and changes only to
+// cross-references, carry a comment saying so.
+std::string render_docx(const std::vector<Compared>& documents, const Labels& labels);
+
 // ---- Counts only (--stat) -----------------------------------------------------
 
 // One line per document ("partner-framework: 新增 1 处、修改 3 处、重新编号 6 处"),
@@ -58,6 +78,10 @@ std::string render_change_text(const diff::Change& change, const TextOptions& op
 // One change's clause alone, as the Markdown redline quotes it: a blockquote,
 // word edits as <del>/<ins>, contract text escaped. No header.
 std::string render_change_markdown(const diff::Change& change);
+// One change's clause as lines of word edits, as every redline shows it: its
+// number in front (old deleted and new inserted when renumbered), a heading
+// and its text two lines, an added or removed unit all insertions or deletions.
+std::vector<std::vector<diff::Edit>> change_lines(const diff::Change& change);
 // One change's clause alone, as the HTML redline shows it: <p> per line (a
 // heading line as <p class="heading">), word edits as <del>/<ins>, text escaped.
 std::string render_change_html(const diff::Change& change);

@@ -17,6 +17,7 @@ namespace {
 std::string render(const notice::Notice& n, const std::string& format, const notice::Settings& settings) {
   if (format == "json") return notice::to_json(n).dump(2) + "\n";
   if (format == "html") return notice::render_html(n);
+  if (format == "docx") return notice::render_docx(n);
   if (format == "eml") return notice::render_eml(n, settings, static_cast<long long>(std::time(nullptr)));
   return notice::render_markdown(n);
 }
@@ -37,16 +38,21 @@ Action add_notice(CLI::App& app, Globals&) {
   auto to = std::make_shared<std::string>();
   auto date = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("md");
+  auto output = std::make_shared<std::string>();
   auto overrides = std::make_shared<OverrideArgs>();
   CLI::App* cmd = app.add_subcommand("notice", "The change notice for the agreement's changes between two versions (part 七); writes nothing");
   cmd->add_option("--from", *from, "The version before: a git revision, a date (the version in force then), or a file")->required();
   cmd->add_option("--to", *to, "The version after: a git revision, a date, or a file (a draft, committed or not)")->required();
   cmd->add_option("--date", *date, "The notice date, YYYY-MM-DD")->required();
-  cmd->add_option("--format", *format, "md, html, json or eml")->check(CLI::IsMember({"md", "html", "json", "eml"}));
+  cmd->add_option("--format", *format, "md, html, json, eml or docx (a Word letter; with -o)")
+      ->check(CLI::IsMember({"md", "html", "json", "eml", "docx"}));
+  add_output_option(cmd, *output);
   overrides->add_to(cmd);
   auto delivery = std::make_shared<DeliveryArgs>();
   delivery->add_to(cmd);
-  return [from, to, date, format, overrides, delivery] {
+  return [from, to, date, format, output, overrides, delivery] {
+    if (delivery->requested() && !output->empty())
+      throw Error(ErrorCode::Usage, "-o writes one notice: --send and --each-partner write their own messages");
     notice::Request request{*from, *to, date_option(*date, "--date"), overrides->get()};
     text::Segmenter segmenter;
     notice::Draft d = notice::draft(".", request, segmenter);
@@ -54,11 +60,10 @@ Action add_notice(CLI::App& app, Globals&) {
     if (delivery->requested() || *format == "json") {
       DocumentSet head = DocumentSet::open(".", {});
       if (delivery->requested()) return delivery->run(head.repository(), d.notice, d.settings, *format);
-      std::cout << delivery::notice_json(head.repository(), d.notice, d.settings).dump(2) << "\n";
+      write_output(delivery::notice_json(head.repository(), d.notice, d.settings).dump(2) + "\n", *output, false);
       return 0;
     }
-    std::string out = render(d.notice, *format, d.settings);
-    std::cout << out;
+    write_output(render(d.notice, *format, d.settings), *output, *format == "docx");
     return 0;
   };
 }

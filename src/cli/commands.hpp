@@ -87,6 +87,13 @@ text::Date today();
 // so a failure never leaves half a file.
 void write_file_atomically(const std::filesystem::path& path, const std::string& contents);
 
+// -o FILE: where a command writes its output instead of stdout.
+void add_output_option(CLI::App* cmd, std::string& file);
+// Writes a command's output: to `file` atomically when one is given, else to
+// stdout. Binary output (a .docx) is never written to a terminal:
+// Error(Usage) asking for -o, before anything is written.
+void write_output(const std::string& bytes, const std::string& file, bool binary);
+
 // Shortens text to about `columns` display columns, ending in "…".
 std::string abbreviate(const std::string& text, int columns);
 

@@ -76,6 +76,17 @@ void add_language_option(CLI::App& app, Language& language) {
       ->type_name("zh|en");
 }
 
+void add_output_option(CLI::App* cmd, std::string& file) {
+  cmd->add_option("-o,--output", file, "Write to FILE (atomically: all of it or nothing) instead of standard output")->type_name("FILE");
+}
+
+void write_output(const std::string& bytes, const std::string& file, bool binary) {
+  if (!file.empty()) return write_file_atomically(file, bytes);
+  if (binary && isatty(STDOUT_FILENO))
+    throw Error(ErrorCode::Usage, "this format is binary: write it to a file with -o FILE (or redirect the output)");
+  std::cout << bytes << std::flush;
+}
+
 void add_color_option(CLI::App* cmd, std::string& mode) {
   cmd->add_option("--color", mode, "Colour the redline: auto (on a terminal), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));

@@ -1,6 +1,10 @@
 // The notice's wording, in formal Chinese.
 #include "notice/compose.hpp"
 
+#include <sstream>
+
+#include "lexgit/redline.hpp"
+
 namespace lexgit::notice {
 namespace {
 
@@ -58,18 +62,7 @@ std::string renumbering_paragraph() {
 
 }  // namespace
 
-std::string kind_zh(diff::ChangeKind kind) {
-  switch (kind) {
-    case diff::ChangeKind::Modified: return "修改";
-    case diff::ChangeKind::Added: return "新增";
-    case diff::ChangeKind::Removed: return "删除";
-    case diff::ChangeKind::Moved: return "移动";
-    case diff::ChangeKind::Renumbered: return "重新编号";
-    case diff::ChangeKind::Split: return "拆分";
-    case diff::ChangeKind::Merged: return "合并";
-  }
-  return {};
-}
+std::string kind_zh(diff::ChangeKind kind) { return std::string(redline::kind_label(kind, Language::Zh)); }
 
 std::string change_citation(const NoticeChange& c) {
   if (c.old_citation.empty()) return c.new_citation;
@@ -81,6 +74,21 @@ std::string change_citation(const NoticeChange& c) {
 std::string numbered(const diff::Side& side) {
   if (side.number.empty() || side.number == "-" || side.text.starts_with(side.number)) return side.text;
   return side.number + (side.number.ends_with("、") || side.number.ends_with("．") ? "" : " ") + side.text;
+}
+
+Quotes quotes_of(const diff::Change& c) {
+  if (!c.before) return {"", "新增条款：", false};
+  if (!c.after) return {"删除条款：", "", false};
+  return {"原条款：", "修订后条款：", true};
+}
+
+std::vector<std::string> quote_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty()) out.push_back(line);
+  return out;
 }
 
 std::vector<std::string> change_facts(const NoticeChange& c) {

@@ -38,6 +38,15 @@ std::string kind_zh(diff::ChangeKind kind);
 std::string change_citation(const NoticeChange& c);
 // A clause's text with its number as that version wrote it: （三） …, 3. …
 std::string numbered(const diff::Side& side);
+// What a change quotes: the old clause, the new one, and for a kept clause the
+// redline, each under its label (修订对照 for the redline).
+struct Quotes {
+  std::string old_label, new_label;
+  bool redline = false;
+};
+Quotes quotes_of(const diff::Change& c);
+// A quoted clause's lines, empty ones left out.
+std::vector<std::string> quote_lines(const std::string& text);
 // The heading row of the renumbering table.
 inline const char* kRenumberingHeader[] = {"原序号", "现序号", "说明"};
 // A row's note: 条款内引用的序号相应调整, or empty.

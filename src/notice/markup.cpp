@@ -8,32 +8,11 @@
 namespace lexgit::notice {
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) out.push_back(line);
-  return out;
-}
-
-// What a change quotes: the old clause, the new one, and for a kept clause the redline.
-struct Quotes {
-  std::string old_label, new_label;
-  bool redline = false;
-};
-
-Quotes quotes_of(const diff::Change& c) {
-  if (!c.before) return {"", "新增条款：", false};
-  if (!c.after) return {"删除条款：", "", false};
-  return {"原条款：", "修订后条款：", true};
-}
-
 // ---- Markdown ----
 
 std::string md_quote(const std::string& text) {
   std::string out;
-  for (const std::string& line : lines_of(text)) out += (out.empty() ? "> " : ">\n> ") + redline::escape_markdown(line) + "\n";
+  for (const std::string& line : quote_lines(text)) out += (out.empty() ? "> " : ">\n> ") + redline::escape_markdown(line) + "\n";
   return out;
 }
 
@@ -78,7 +57,7 @@ table.renumbering th, table.renumbering td { border: 1px solid #d0d7de; padding:
 
 std::string html_quote(const std::string& text) {
   std::string out = "<blockquote>";
-  for (const std::string& line : lines_of(text)) out += "<p>" + redline::escape_html(line) + "</p>";
+  for (const std::string& line : quote_lines(text)) out += "<p>" + redline::escape_html(line) + "</p>";
   return out + "</blockquote>\n";
 }
 

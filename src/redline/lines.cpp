@@ -96,6 +96,8 @@ std::string AnchorSet::claim(const std::string& ref) {
 
 // ---- shared public pieces ----
 
+std::vector<std::vector<Edit>> change_lines(const diff::Change& change) { return split_lines(clause_edits(change)); }
+
 std::string_view kind_label(ChangeKind kind, Language language) {
   static constexpr std::pair<ChangeKind, Phrase> kLabels[] = {
       {ChangeKind::Added, {"新增", "added"}},         {ChangeKind::Removed, {"删除", "removed"}},

@@ -328,3 +328,27 @@ TEST_CASE("log DOC counts the clauses each version added, changed and removed", 
   CHECK(j[1]["clauses"] == nlohmann::json{{"added", 1}, {"changed", 8}, {"removed", 0}});
   CHECK(j[2]["clauses"]["added"] == 12);
 }
+
+TEST_CASE("the Word redline between revisions: every document that differs, one added whole, each dated by its version", "[diff-cli][docx]") {
+  Repo repo;
+  TempDir out;
+  auto r = run_cli(repo.cli() + "diff HEAD~3 HEAD --format docx -o " + quote(out.path / "r.docx"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  auto docx = nlohmann::json::parse(lexgit::test::read_docx_json(out.path / "r.docx"));
+  CHECK(docx["title"] == "修订对照");
+  // Counts per document (data-annex, partner-framework), then the total.
+  const auto& counts = docx["tables"][0];
+  REQUIRE(counts.size() == 4);
+  CHECK(counts[1][0] == "data-annex");
+  CHECK(counts[1][1] == "2");  // its two top-level units added
+  CHECK(counts[3][0] == "合计");
+  // The annex, absent before, is inserted paragraph by paragraph; its title too.
+  bool annex_inserted = false;
+  for (const auto& p : docx["paragraphs"])
+    for (const auto& run : p["runs"])
+      annex_inserted |= run["text"] == "一、 青云科技按照贵公司的书面指示处理最终用户数据。" && run["op"] == "insert" && p["mark"] == "insert";
+  CHECK(annex_inserted);
+  // Each document's changes are dated by its own new version.
+  CHECK(docx["revisions"] == nlohmann::json::parse(R"([["lexgit", "2025-12-01T00:00:00Z"], ["lexgit", "2026-06-01T00:00:00Z"]])"));
+}

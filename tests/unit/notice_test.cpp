@@ -9,6 +9,7 @@
 #include "lexgit/notice.hpp"
 #include "lexgit/publish.hpp"
 #include "lexgit/store.hpp"
+#include "notice/compose.hpp"
 #include "support.hpp"
 
 using namespace lexgit;
@@ -341,6 +342,75 @@ TEST_CASE("the Markdown and HTML notices: formal Chinese, grouped by part, quote
   CHECK_THAT(html.out, Catch::Contains("a) 任一方仅对另一方负担") && Catch::Contains("特此通知。"));
   CHECK(html.out.find("<script") == std::string::npos);
   CHECK(html.out.find("http") == std::string::npos);  // self-contained
+}
+
+namespace {
+
+// A paragraph's text, runs joined.
+std::string text_of(const nlohmann::json& paragraph) {
+  std::string out;
+  for (const auto& r : paragraph["runs"]) out += r["text"].get<std::string>();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the Word notice: the letter's text as the other formats word it, title centred, signature right, redline in colour", "[notice][docx]") {
+  Repo repo;
+  auto r = repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15 --format docx -o " + quote(repo.dir.path / "notice.docx"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  auto docx = nlohmann::json::parse(lexgit::test::read_docx_json(repo.dir.path / "notice.docx"));
+  const auto& paragraphs = docx["paragraphs"];
+  CHECK(docx["title"] == "关于修订《青云合作伙伴框架协议》的通知");
+  CHECK(paragraphs[0]["style"] == "Title");  // centred by its style
+  CHECK(text_of(paragraphs[0]) == "关于修订《青云合作伙伴框架协议》的通知");
+
+  // Every line of the composed notice, in order, is a paragraph of the letter.
+  text::Segmenter segmenter;
+  notice::Notice n = notice::draft(repo.dir.path, {"HEAD~1", "HEAD", {2026, 1, 15}, {}}, segmenter).notice;
+  std::vector<std::string> lines;
+  for (const notice::Block& b : notice::compose(n)) {
+    if (b.kind == notice::Block::Kind::Change) {
+      lines.push_back(std::to_string(b.number) + ". " + notice::kind_zh(b.change->change.kind) + " " + notice::change_citation(*b.change));
+      for (const std::string& fact : notice::change_facts(*b.change)) lines.push_back(fact);
+    }
+    for (const std::string& line : b.lines) lines.push_back(line);
+  }
+  std::size_t at = 0;
+  for (const std::string& line : lines) {
+    INFO(line);
+    while (at < paragraphs.size() && text_of(paragraphs[at]) != line) ++at;
+    CHECK(at < paragraphs.size());
+  }
+  // The signatory and the date, right-aligned at the end.
+  const auto& last = paragraphs[paragraphs.size() - 1];
+  CHECK(text_of(last) == "2026年1月15日");
+  CHECK(last["align"].get<std::string>().starts_with("RIGHT"));
+  CHECK(text_of(paragraphs[paragraphs.size() - 2]) == "北京青云科技股份有限公司");
+  CHECK(paragraphs[paragraphs.size() - 2]["align"].get<std::string>().starts_with("RIGHT"));
+
+  // The redline as formatting: red and struck through, green and underlined; a letter carries no tracked changes.
+  bool deleted = false, inserted = false;
+  for (const auto& p : paragraphs)
+    for (const auto& run : p["runs"]) {
+      deleted |= run["text"] == "10 万人民币" && run["strike"] == true && run["color"] == "C00000" && run["op"] == "equal";
+      inserted |= run["text"] == "20 万人民币" && run["underline"] == true && run["color"] == "00703C" && run["op"] == "equal";
+    }
+  CHECK(deleted);
+  CHECK(inserted);
+  CHECK(docx["revisions"].empty());
+  CHECK(docx["track_revisions"] == false);
+  // The old and new clauses quoted in the Quote style.
+  bool quoted = false;
+  for (const auto& p : paragraphs) quoted |= p["style"] == "Quote" && lexgit::test::contains(text_of(p), "最多 20 万人民币");
+  CHECK(quoted);
+
+  // Never to a terminal; -o is for one notice, not for delivery.
+  auto piped = repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15 --format docx");
+  REQUIRE(piped.status == 0);
+  CHECK(piped.out == read_file(repo.dir.path / "notice.docx"));
+  CHECK(repo.notice("--from HEAD~1 --to HEAD --date 2026-01-15 --format eml --send -o x.eml").status == 2);
 }
 
 TEST_CASE("publish records the new version dated by its notice, with the notice, in one commit", "[notice][publish]") {

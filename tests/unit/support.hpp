@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -59,6 +60,18 @@ inline Run run_cli(const std::string& args) {
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
   r.err = read_file(err_file);
   return r;
+}
+
+// A .docx read back as Word's readers see it: tests/docx/read_docx.py (python-docx)
+// prints its paragraphs, runs with their tracking, tables, comments and properties.
+inline std::string read_docx_json(const std::filesystem::path& docx) {
+  TempDir tmp;
+  std::string out = (tmp.path / "docx.json").string(), err = (tmp.path / "stderr").string();
+  std::string cmd = "/usr/bin/python3 '" + (source_dir() / "tests/docx/read_docx.py").string() + "' '" + docx.string() + "' >" + out + " 2>" + err;
+  int status = std::system(cmd.c_str());
+  INFO(read_file(err));
+  REQUIRE(status == 0);
+  return read_file(out);
 }
 
 // The bundled framework agreement, as a lexgit document's source.
