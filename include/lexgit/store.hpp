@@ -115,6 +115,37 @@ class Repository {
   // when nothing changed.
   std::optional<std::string> commit(const CommitRequest& request);
 
+  // ---- sharing with a remote (lexgit sync; src/store/remote.cpp) ----
+  // The repository as git runs a hook in it: GIT_DIR, and the pushed objects
+  // still in quarantine (GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES).
+  static Repository from_environment();
+  // The current branch's short name ("main"); Error(Usage) when HEAD is detached.
+  std::string branch() const;
+  // Fetches from `remote` (its configured refspecs) and gives `branch`'s tip
+  // there; nullopt when the remote has no such branch.
+  std::optional<std::string> fetch(const std::string& remote, const std::string& branch);
+  // Pushes `commit` to `branch` on `remote`. False when the remote refused it
+  // because its branch moved meanwhile; Error(BadInput) with the remote's
+  // messages when it refused it for another reason (its pre-receive hook).
+  bool push(const std::string& remote, const std::string& commit, const std::string& branch);
+  // A commit's first parent; nullopt for a root commit.
+  std::optional<std::string> first_parent(const std::string& commit) const;
+  std::optional<std::string> merge_base(const std::string& a, const std::string& b) const;
+  // The commits on the first-parent chain from `tip` back to (not including)
+  // `base`, oldest first; the whole chain when `base` is not on it.
+  std::vector<std::string> first_parent_chain(const std::string& tip, const std::optional<std::string>& base) const;
+  // The files (of any kind) a commit changed against its first parent.
+  std::vector<std::string> changed_paths(const std::string& commit) const;
+  // A copy of `commit` on top of `onto`: its changes to files applied to onto's
+  // tree, with its message, author and committer. Returns the copy's id.
+  std::string replay(const std::string& commit, const std::string& onto);
+  // Error(Conflict) naming the file when moving the work tree from `from` to
+  // `to` would overwrite uncommitted changes; writes nothing.
+  void check_can_advance(const std::string& from, const std::string& to);
+  // Moves the current branch from `from` to `to` (compare-and-swap) and updates
+  // the work tree and index for the files that differ.
+  void advance(const std::string& from, const std::string& to);
+
   // Packs loose objects when they pile up (loose objects slow history walks).
   void pack_if_needed();
 

@@ -56,6 +56,7 @@ std::vector<Revision> pending_versions(const std::vector<Revision>& revisions, t
 class Versions {
  public:
   explicit Versions(Repository& repo) : repo_(repo) {}
+  Repository& repository() { return repo_; }
 
   // Every document's revisions along the first-parent history of `tip`, each in
   // commit order. Built incrementally and kept in the repository's cache.
@@ -70,6 +71,14 @@ class Versions {
   std::vector<Revision> pending(const std::string& tip, text::Date date);
 
   Document load(const Revision& revision);
+
+  // What recording `documents` in the tree of `tip` means, as commit
+  // validates: check_documents's findings, and an error for each id that
+  // another document of that tree has. The documents at `paths` (the files
+  // being written or removed) are not others. Used by commit (tip: the branch
+  // tip) and by the pre-receive hook (tip: the pushed commit's parent).
+  std::vector<Diagnostic> validate(const std::vector<Document>& documents, const std::vector<std::string>& paths,
+                                   const std::optional<std::string>& tip, const CheckOptions& options = {});
 
   // The documents in the work tree that differ from the branch tip.
   std::vector<std::filesystem::path> changed_files();

@@ -44,6 +44,8 @@ Action add_period(CLI::App& app, Globals& g);
 Action add_holidays(CLI::App& app, Globals& g);
 Action add_notice(CLI::App& app, Globals& g);
 Action add_publish(CLI::App& app, Globals& g);
+Action add_hook(CLI::App& app, Globals& g);
+Action add_sync(CLI::App& app, Globals& g);
 
 Action add_diff(CLI::App& app, Globals& g);
 Action add_difftool(CLI::App& app, Globals& g);

@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   add(lexgit::cli::add_notice);
   add(lexgit::cli::add_publish);
   add(lexgit::cli::add_words);
+  add(lexgit::cli::add_hook);
+  add(lexgit::cli::add_sync);
 
   try {
     app.parse(argc, argv);

@@ -16,6 +16,12 @@ void ensure_initialised() {
   });
 }
 
+git_oid parse_oid(const std::string& hex) {
+  git_oid id;
+  if (git_oid_fromstr(&id, hex.c_str()) != 0) throw Error(ErrorCode::Internal, "not an object id: " + hex);
+  return id;
+}
+
 void check(int rc, std::string_view what) {
   if (rc >= 0) return;
   const git_error* e = git_error_last();

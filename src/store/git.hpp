@@ -42,5 +42,7 @@ Tree lookup_tree(git_repository* repo, const git_oid& id);
 Blob lookup_blob(git_repository* repo, const git_oid& id);
 std::string_view blob_text(const git_blob* blob);
 std::string hex(const git_oid& id);
+// An object id from its 40 hex digits; Error(Internal) otherwise.
+git_oid parse_oid(const std::string& hex);
 
 }  // namespace lexgit::git

@@ -6,23 +6,15 @@
 #include <random>
 #include <thread>
 
-#include "cache/cache.hpp"
-#include "lexgit/store.hpp"
-#include "store/git.hpp"
+#include "store/repository_impl.hpp"
 
 namespace lexgit {
 namespace fs = std::filesystem;
 
-struct Repository::Impl {
-  git::Repository repo;
-  std::unique_ptr<cache::Cache> cache;
-  bool cache_opened = false;
-  std::vector<std::string> warnings;
-};
-
 namespace {
 
 using git::check;
+using git::parse_oid;
 
 constexpr const char* kConfigTemplate =
     "# lexgit configuration for this document repository.\n"
@@ -106,12 +98,6 @@ void diff_trees(git_repository* repo, const git_tree* before, const git_tree* af
   }
 }
 
-git_oid parse_oid(const std::string& hex) {
-  git_oid id;
-  if (git_oid_fromstr(&id, hex.c_str()) != 0) throw Error(ErrorCode::Internal, "not an object id: " + hex);
-  return id;
-}
-
 git::Signature signature_for(git_repository* repo, const std::string& author) {
   git_signature* sig = nullptr;
   if (!author.empty()) {
@@ -192,6 +178,11 @@ Repository Repository::init(const fs::path& dir) {
     }
   }
   return repo;
+}
+
+std::string Repository::branch() const {
+  std::string ref = branch_ref(impl_->repo.get());
+  return ref.starts_with("refs/heads/") ? ref.substr(11) : ref;
 }
 
 bool Repository::is_bare() const { return git_repository_is_bare(impl_->repo.get()); }

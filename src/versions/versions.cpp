@@ -322,6 +322,20 @@ std::vector<fs::path> Versions::changed_files() {
   return changed;
 }
 
+std::vector<Diagnostic> Versions::validate(const std::vector<Document>& documents, const std::vector<std::string>& paths,
+                                           const std::optional<std::string>& tip, const CheckOptions& options) {
+  std::vector<Diagnostic> out = check_documents(documents, options);
+  if (!tip) return out;
+  // An id is one document's in the whole repository, not only among the files validated.
+  for (const Revision& other : documents_at(*tip)) {
+    if (std::find(paths.begin(), paths.end(), other.path) != paths.end()) continue;
+    for (const Document& d : documents)
+      if (d.meta.id == other.doc)
+        out.push_back({Severity::Error, {d.path, 2}, "document id '" + d.meta.id + "' is already used by " + other.path + " in the repository"});
+  }
+  return out;
+}
+
 int Versions::CommitOutcome::errors() const {
   return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),
                                         [](const Diagnostic& d) { return d.severity == Severity::Error; }));
@@ -358,17 +372,9 @@ Versions::CommitOutcome Versions::commit(const std::vector<fs::path>& files, con
     request.names[rel] = rel;
     outcome.documents.emplace_back("", file.string());
   }
-  outcome.diagnostics = check_documents(documents, options);
-  // An id is one document's in the whole repository, not only among the files committed.
-  if (auto tip = repo_.head()) {
-    for (const Revision& other : documents_at(*tip)) {
-      for (const auto& [rel, id] : request.names) {
-        if (id != other.doc || rel == other.path || request.files.count(other.path)) continue;
-        outcome.diagnostics.push_back({Severity::Error, {(workdir / rel).lexically_proximate(fs::current_path()).string(), 2},
-                                       "document id '" + id + "' is already used by " + other.path + " in the repository"});
-      }
-    }
-  }
+  std::vector<std::string> paths;
+  for (const auto& [rel, contents] : request.files) paths.push_back(rel);
+  outcome.diagnostics = validate(documents, paths, repo_.head(), options);
   if (outcome.errors() > 0 || request.files.empty()) return outcome;
   outcome.commit = repo_.commit(request);
   if (outcome.commit) repo_.pack_if_needed();
