@@ -4,7 +4,7 @@
 #include <cctype>
 #include <map>
 
-#include "delivery/yaml.hpp"
+#include "yaml/yaml.hpp"
 #include "lexgit/delivery.hpp"
 
 namespace lexgit::delivery {
@@ -25,17 +25,17 @@ std::string company_key(const std::string& company) {
 
 Partner read_partner(const YAML::Node& entry, const std::string& file) {
   Partner p;
-  p.line = yaml_line(entry);
+  p.line = yaml::line(entry);
   auto bad = [&](const std::string& problem, int line) { return Error(ErrorCode::BadInput, problem, {file, line}); };
   if (!entry.IsMap()) throw bad("expected a partner: company, contact, email and optionally salutation", p.line);
   for (const auto& field : entry) {
     std::string key = field.first.as<std::string>();
     std::string* target = key == "company" ? &p.company : key == "contact" ? &p.contact : key == "email" ? &p.address
                         : key == "salutation" ? &p.salutation : nullptr;
-    if (!target) throw bad(key + ": unknown field; expected company, contact, email, salutation", yaml_line(field.first));
-    if (!field.second.IsScalar()) throw bad(key + ": expected text", yaml_line(field.second));
+    if (!target) throw bad(key + ": unknown field; expected company, contact, email, salutation", yaml::line(field.first));
+    if (!field.second.IsScalar()) throw bad(key + ": expected text", yaml::line(field.second));
     *target = field.second.Scalar();
-    if (target->find_first_of("\r\n") != std::string::npos) throw bad(key + ": expected one line", yaml_line(field.second));
+    if (target->find_first_of("\r\n") != std::string::npos) throw bad(key + ": expected one line", yaml::line(field.second));
   }
   const std::pair<const std::string*, const char*> required[] = {{&p.company, "company"}, {&p.contact, "contact"}, {&p.address, "email"}};
   for (auto [value, name] : required)
@@ -48,7 +48,7 @@ Partner read_partner(const YAML::Node& entry, const std::string& file) {
 }  // namespace
 
 std::vector<Partner> load_partners(std::string_view yaml, const std::string& file) {
-  YAML::Node root = load_yaml(yaml, file);
+  YAML::Node root = yaml::load(yaml, file);
   if (!root.IsSequence() || root.size() == 0)
     throw Error(ErrorCode::BadInput, "expected a list of partners (- company: …, contact: …, email: …)", {file, 1});
   std::vector<Partner> partners;

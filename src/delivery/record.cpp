@@ -4,7 +4,7 @@
 // began.
 #include <ctime>
 
-#include "delivery/yaml.hpp"
+#include "yaml/yaml.hpp"
 #include "lexgit/delivery.hpp"
 
 namespace lexgit::delivery {
@@ -26,15 +26,15 @@ std::vector<std::pair<const char*, std::string Delivery::*>> fields() {
 }
 
 Delivery read_delivery(const YAML::Node& entry, const std::string& file) {
-  if (!entry.IsMap()) throw Error(ErrorCode::BadInput, "expected a delivery (company, contact, address, time, message_id, reply)", {file, yaml_line(entry)});
+  if (!entry.IsMap()) throw Error(ErrorCode::BadInput, "expected a delivery (company, contact, address, time, message_id, reply)", {file, yaml::line(entry)});
   Delivery d;
   for (auto [key, member] : fields()) {
     const YAML::Node value = entry[key];
-    if (!value || !value.IsScalar()) throw Error(ErrorCode::BadInput, std::string("delivery: missing ") + key, {file, yaml_line(entry)});
+    if (!value || !value.IsScalar()) throw Error(ErrorCode::BadInput, std::string("delivery: missing ") + key, {file, yaml::line(entry)});
     d.*member = value.Scalar();
   }
   if (!parse_iso_date(d.time.substr(0, 10)))
-    throw Error(ErrorCode::BadInput, "time: '" + d.time + "' is not an ISO 8601 time", {file, yaml_line(entry["time"])});
+    throw Error(ErrorCode::BadInput, "time: '" + d.time + "' is not an ISO 8601 time", {file, yaml::line(entry["time"])});
   return d;
 }
 
@@ -73,7 +73,7 @@ std::string render_record(const notice::Notice& n, const std::vector<Delivery>& 
 }
 
 std::vector<Delivery> parse_record(std::string_view yaml, const std::string& file) {
-  YAML::Node root = load_yaml(yaml, file);
+  YAML::Node root = yaml::load(yaml, file);
   YAML::Node list = root.IsMap() ? root["deliveries"] : YAML::Node();
   if (!list || !list.IsSequence()) throw Error(ErrorCode::BadInput, "expected deliveries: a list of deliveries", {file, 1});
   std::vector<Delivery> out;

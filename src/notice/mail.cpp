@@ -9,6 +9,8 @@
 #include <gmime/gmime.h>
 #include <yaml-cpp/yaml.h>
 
+#include "yaml/yaml.hpp"
+
 #include "lexgit/notice.hpp"
 #include "lexgit/redline.hpp"
 
@@ -46,7 +48,6 @@ void ensure_initialised() {
   std::call_once(once, [] { g_mime_init(); });
 }
 
-int yaml_line(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
 
 // ---- addresses ----
 
@@ -89,7 +90,7 @@ class Reader {
   explicit Reader(const std::string& file) : file_(file) {}
 
   Error bad(const std::string& key, const YAML::Node& at, const std::string& problem) const {
-    return Error(ErrorCode::BadInput, key + ": " + problem, {file_, yaml_line(at)});
+    return Error(ErrorCode::BadInput, key + ": " + problem, {file_, yaml::line(at)});
   }
   std::string string(const std::string& key, const YAML::Node& v) const {
     if (!v.IsScalar() || v.Scalar().empty()) throw bad(key, v, "expected a string");
@@ -124,7 +125,7 @@ class Reader {
 Smtp read_smtp(const YAML::Node& section, const Reader& r) {
   if (!section.IsMap()) throw r.bad("notice.smtp", section, "expected keys host, port, starttls, user, password_env, verify");
   Smtp smtp;
-  smtp.line = yaml_line(section);
+  smtp.line = yaml::line(section);
   for (const auto& entry : section) {
     std::string key = entry.first.as<std::string>();
     std::string name = "notice.smtp." + key;
@@ -148,15 +149,10 @@ Smtp read_smtp(const YAML::Node& section, const Reader& r) {
 Settings load_settings(std::string_view yaml, const std::string& file) {
   Settings s;
   s.file = file;
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::ParserException& e) {
-    throw Error(ErrorCode::BadInput, "invalid YAML: " + e.msg, {file, e.mark.line + 1});
-  }
+  YAML::Node root = yaml::load(yaml, file);
   YAML::Node section = root.IsMap() ? root["notice"] : YAML::Node();
   if (!section || section.IsNull()) return s;
-  s.line = yaml_line(section);
+  s.line = yaml::line(section);
   const char* expected = "expected from, to, signatory, timezone, partners, smtp";
   if (!section.IsMap()) throw Error(ErrorCode::BadInput, std::string("notice: ") + expected, {file, s.line});
   Reader r(file);

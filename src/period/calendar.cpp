@@ -6,6 +6,8 @@
 #include <unicode/timezone.h>
 #include <yaml-cpp/yaml.h>
 
+#include "yaml/yaml.hpp"
+
 #include "lexgit/docset.hpp"
 #include "lexgit/document.hpp"
 #include "lexgit/error.hpp"
@@ -35,7 +37,6 @@ text::Date date_of(const icu::Calendar& cal) {
   return d;
 }
 
-int yaml_line(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
 
 }  // namespace
 
@@ -85,7 +86,7 @@ class ScheduleReader {
   explicit ScheduleReader(const std::string& file) : file_(file) {}
 
   [[noreturn]] void fail(const std::string& problem, const YAML::Node& at) const {
-    throw Error(ErrorCode::BadInput, problem, {file_, at ? yaml_line(at) : 1});
+    throw Error(ErrorCode::BadInput, problem, {file_, at ? yaml::line(at) : 1});
   }
 
   void only_keys(const YAML::Node& map, std::initializer_list<std::string_view> keys, const std::string& where) const {
@@ -135,12 +136,7 @@ class ScheduleReader {
 }  // namespace
 
 void Calendar::load_year(std::string_view yaml, const std::string& file) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::ParserException& e) {
-    throw Error(ErrorCode::BadInput, "invalid YAML: " + e.msg, {file, e.mark.line + 1});
-  }
+  YAML::Node root = yaml::load(yaml, file);
   ScheduleReader read(file);
   if (!root.IsMap() || !root["year"] || !root["source"])
     throw Error(ErrorCode::BadInput, "a calendar needs year, source, holidays and workdays", {file, 1});

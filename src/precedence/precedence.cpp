@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "yaml/yaml.hpp"
+
 namespace lexgit::precedence {
 namespace {
 
@@ -31,7 +33,6 @@ bool is_reference(std::string_view ref) {
   return hash != std::string_view::npos && hash > 0 && hash + 1 < ref.size() && is_valid_doc_id(ref.substr(0, hash));
 }
 
-int yaml_line(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
 
 }  // namespace
 
@@ -92,14 +93,9 @@ std::vector<std::string> rule_phrases(Rule rule) {
 }
 
 Policy load_policy(std::string_view yaml, const std::string& file, const std::string& default_agreement) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::ParserException& e) {
-    throw Error(ErrorCode::BadInput, "invalid YAML: " + e.msg, {file, e.mark.line + 1});
-  }
+  YAML::Node root = yaml::load(yaml, file);
   auto bad = [&](const YAML::Node& n, const std::string& key, const std::string& problem) {
-    return Error(ErrorCode::BadInput, key + ": " + problem, {file, yaml_line(n)});
+    return Error(ErrorCode::BadInput, key + ": " + problem, {file, yaml::line(n)});
   };
   YAML::Node section = root.IsMap() ? root["precedence"] : YAML::Node();
   if (!section || section.IsNull()) return Policy::defaults(default_agreement);

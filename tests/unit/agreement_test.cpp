@@ -11,6 +11,7 @@ using namespace lexgit;
 using lexgit::test::read_file;
 using lexgit::test::source_dir;
 using lexgit::test::strip_whitespace;
+using lexgit::test::shape_of;
 
 namespace {
 
@@ -34,19 +35,6 @@ void reading_order(const std::vector<Clause>& units, std::string& out) {
   }
 }
 
-// (id, number, heading, text) for every unit, groups included.
-void shape(const std::vector<Clause>& units, std::vector<std::string>& out) {
-  for (const Clause& c : units) {
-    out.push_back(c.id + "|" + c.number + "|" + c.heading + "|" + c.text);
-    shape(c.children, out);
-  }
-}
-
-std::vector<std::string> shape_of(const Document& d) {
-  std::vector<std::string> out;
-  shape(d.clauses, out);
-  return out;
-}
 
 std::vector<std::string> child_ids(const Document& d, const std::string& id) {
   const Clause* c = d.find(id);

@@ -15,12 +15,12 @@ using lexgit::test::run_cli;
 using lexgit::test::source_dir;
 using lexgit::test::TempDir;
 using lexgit::test::write_file;
+using lexgit::test::corpus_file;
 
 namespace {
 
 const std::string kAuthor = " --author '渠道管理部 <channel@example.com>'";
 
-std::string corpus_file(const std::string& rel) { return read_file(source_dir() / "corpus" / rel); }
 
 // A repository holding the framework agreement and the online rebate policy.
 void repository_with_documents(const TempDir& dir) {

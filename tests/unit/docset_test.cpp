@@ -17,12 +17,12 @@ using lexgit::test::run_cli;
 using lexgit::test::source_dir;
 using lexgit::test::TempDir;
 using lexgit::test::write_file;
+using lexgit::test::corpus_file;
 
 namespace {
 
 const std::string kAuthor = " --author '渠道管理部 <channel@example.com>'";
 
-std::string corpus_file(const std::string& rel) { return read_file(source_dir() / "corpus" / rel); }
 
 // The agreement and two samples, then a revision of the agreement: HEAD~1 and HEAD differ.
 void repository_with_history(const TempDir& dir) {

@@ -12,24 +12,13 @@
 
 using namespace lexgit;
 using namespace lexgit::test;
+using lexgit::test::shape_of;
+using lexgit::test::corpus_file;
 
 namespace {
 
 const std::filesystem::path kOffice = source_dir() / "tests/data/office";
 
-// (id, number, heading, text) of every unit, groups included.
-void shape(const std::vector<Clause>& units, std::vector<std::string>& out) {
-  for (const Clause& c : units) {
-    out.push_back(c.id + "|" + c.number + "|" + c.heading + "|" + c.text);
-    shape(c.children, out);
-  }
-}
-
-std::vector<std::string> shape_of(const Document& d) {
-  std::vector<std::string> out;
-  shape(d.clauses, out);
-  return out;
-}
 
 // The corpus documents and the fixture name each was written to.
 std::vector<std::pair<std::string, std::filesystem::path>> corpus_fixtures() {

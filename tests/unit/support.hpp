@@ -21,6 +21,24 @@ using lexgit::read_file;
 
 inline std::filesystem::path source_dir() { return LEXGIT_SOURCE_DIR; }
 
+// A file of the bundled corpus, by its path under corpus/.
+inline std::string corpus_file(const std::string& rel) { return read_file(source_dir() / "corpus" / rel); }
+
+// (id, number, heading, text) of every unit, groups included, depth first:
+// what two documents must share to be the same clause tree.
+inline void shape(const std::vector<Clause>& units, std::vector<std::string>& out) {
+  for (const Clause& c : units) {
+    out.push_back(c.id + "|" + c.number + "|" + c.heading + "|" + c.text);
+    shape(c.children, out);
+  }
+}
+
+inline std::vector<std::string> shape_of(const Document& d) {
+  std::vector<std::string> out;
+  shape(d.clauses, out);
+  return out;
+}
+
 inline void write_file(const std::filesystem::path& p, const std::string& contents) {
   std::filesystem::create_directories(p.parent_path());
   std::ofstream out(p, std::ios::binary);
