@@ -39,6 +39,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -746,6 +747,22 @@ class Aligner {
     return n;
   }
 
+  // Each old article still unpaired whose mutual closest unpaired new article
+  // `accept` takes (returning whether the pair keeps the order) is linked to it.
+  template <class Accept>
+  void pair_mutual_unpaired(const std::vector<int>& olds, const std::vector<int>& news,
+                            std::map<int, std::vector<std::uint32_t>>& old_grams, std::map<int, std::vector<std::uint32_t>>& new_grams,
+                            const std::vector<int>& old_index, const std::vector<int>& new_index, Accept accept) {
+    for (int o : olds) {
+      int og = old_index[at(o)];
+      if (old_match_[at(og)] >= 0) continue;
+      int n = mutual_partner(o, olds, news, old_grams, new_grams, old_index, new_index);
+      if (n < 0) continue;
+      int ng = new_index[at(n)];
+      if (std::optional<bool> in_order = accept(og, ng)) link(og, ng, *in_order);
+    }
+  }
+
   // Articles still unpaired anywhere, each the other's closest among the
   // unpaired, at least kRewrittenInPlace alike and confirmed by the word diff,
   // are one article rewritten and moved (the Company Law's 法定代表人 article
@@ -753,17 +770,12 @@ class Aligner {
   void pair_rewritten_and_moved(const std::vector<int>& olds, const std::vector<int>& news,
                                 std::map<int, std::vector<std::uint32_t>>& old_grams, std::map<int, std::vector<std::uint32_t>>& new_grams,
                                 const std::vector<int>& old_index, const std::vector<int>& new_index) {
-    for (int o : olds) {
-      int og = old_index[at(o)];
-      if (old_match_[at(og)] >= 0) continue;
-      int n = mutual_partner(o, olds, news, old_grams, new_grams, old_index, new_index);
-      if (n < 0) continue;
-      int ng = new_index[at(n)];
+    pair_mutual_unpaired(olds, news, old_grams, new_grams, old_index, new_index, [&](int og, int ng) -> std::optional<bool> {
       if (text_similarity(article_unit_text(*old_[at(og)].clause), article_unit_text(*new_[at(ng)].clause), segmenter_, terms_) <
           options_.rewritten_threshold)
-        continue;
-      link(og, ng, fits_order(og, ng));
-    }
+        return std::nullopt;
+      return fits_order(og, ng);
+    });
   }
 
   // Articles still unpaired that face each other between paired ones, each
@@ -771,14 +783,10 @@ class Aligner {
   void pair_rewritten_in_place(const std::vector<int>& olds, const std::vector<int>& news,
                                std::map<int, std::vector<std::uint32_t>>& old_grams, std::map<int, std::vector<std::uint32_t>>& new_grams,
                                const std::vector<int>& old_index, const std::vector<int>& new_index) {
-    for (int o : olds) {
-      int og = old_index[at(o)];
-      if (old_match_[at(og)] >= 0) continue;
-      int n = mutual_partner(o, olds, news, old_grams, new_grams, old_index, new_index);
-      if (n < 0) continue;
-      int ng = new_index[at(n)];
-      if (fits_order(og, ng)) link(og, ng, true);
-    }
+    pair_mutual_unpaired(olds, news, old_grams, new_grams, old_index, new_index, [&](int og, int ng) -> std::optional<bool> {
+      if (!fits_order(og, ng)) return std::nullopt;
+      return true;
+    });
     // The only unpaired articles between the same paired neighbours, with the
     // same number and some wording in common, are one article whose text was
     // replaced (劳务派遣单位应当依照公司法的有关规定设立… → 经营劳务派遣业务应当具备下列条件…).
