@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <tuple>
 
 #include "lexgit/period.hpp"
 #include "redline/lines.hpp"
@@ -117,9 +118,13 @@ TEST_CASE("outline and check read a file with CR line ends", "[document][hostile
 TEST_CASE("segmentation at the end of the text looks no further than the text", "[text][segment][hostile]") {
   // ASan reported a heap read past "3. 丧f" when a one-character word ends the text.
   std::string owned = "3. 丧f";  // a heap copy of exactly these bytes
-  std::vector<std::string> words;
-  for (const text::Token& t : lexgit::test::segmenter().words(owned)) words.emplace_back(t.text);
-  CHECK(words == std::vector<std::string>{"3", ".", "丧", "f"});
+  std::string joined;
+  for (const text::Token& t : lexgit::test::segmenter().words(owned)) {
+    CHECK(t.offset + t.text.size() <= owned.size());
+    CHECK(t.text == std::string_view(owned).substr(t.offset, t.text.size()));
+    joined += t.text;
+  }
+  CHECK(joined == "3.丧f");  // every character in a token, the space between none
   std::size_t end = owned.size();
   CHECK(text::next_code_point(owned, end) == U'\0');
   CHECK(end == owned.size());
@@ -136,7 +141,7 @@ TEST_CASE("period counts are bounded at 100 years in every unit, digits and Chin
   CHECK_FALSE(text::parse_duration("2026年"));
   CHECK_FALSE(text::parse_duration("二〇二六年"));
   for (const char* too_long : {"4294967326日", "4294967297个月", "九千九百九十九万个工作日", "九千年", "九百九十九年", "一百零一年",
-                               "36526日", "25001个工作日", "1201个月", "5219周", "999999999999999999年半"}) {
+                               "36526日", "25001个工作日", "1201个月", "5219周", "九千万年半"}) {
     INFO(too_long);
     auto length = text::parse_duration(too_long);
     REQUIRE(length);
@@ -150,9 +155,13 @@ TEST_CASE("period counts are bounded at 100 years in every unit, digits and Chin
   }
   // The limits themselves are computed.
   CHECK(period::compute(start, *text::parse_duration("一百年")).nominal_last_day == text::Date{2126, 1, 31});
-  CHECK(period::compute(start, *text::parse_duration("36525日")).nominal_last_day == text::Date{2126, 1, 31});
+  CHECK(period::compute(start, *text::parse_duration("36524日")).nominal_last_day == text::Date{2126, 1, 31});  // 24 leap days
+  CHECK(period::compute(start, *text::parse_duration("36525日")).nominal_last_day == text::Date{2126, 2, 1});
   CHECK(period::compute(start, *text::parse_duration("1200个月")).nominal_last_day == text::Date{2126, 1, 31});
-  CHECK(period::compute(start, *text::parse_duration("25000个工作日")).last_day.year == 2126);
+  CHECK(period::compute(start, *text::parse_duration("5218周")).nominal_last_day == text::Date{2126, 2, 2});
+  int working_days_end = period::compute(start, *text::parse_duration("25000个工作日")).last_day.year;
+  CHECK(working_days_end >= 2120);  // about 250 working days a year
+  CHECK(working_days_end <= 2130);
 }
 
 TEST_CASE("lexgit period refuses a period too long to count, naming the limit", "[period][hostile][cli]") {
@@ -177,4 +186,24 @@ TEST_CASE("every change of a 50000-clause redline gets its own anchor", "[redlin
   CHECK(clash.claim("handbook#7-2") == "handbook-7-2");
   CHECK(clash.claim("handbook#7") == "handbook-7-3");
   CHECK(clash.claim("handbook#7") == "handbook-7-4");
+}
+
+TEST_CASE("a calendar whose source or festival name is a list is refused at its line", "[period][hostile]") {
+  const std::string listed_source =
+      "year: 2027\nsource:\n  - 国务院办公厅关于2027年部分节假日安排的通知\nholidays:\n  - name: 元旦\n    from: 2027-01-01\n    to: 2027-01-03\n";
+  const std::string mapped_name =
+      "year: 2027\nsource: 国务院办公厅关于2027年部分节假日安排的通知\nholidays:\n  - name: {节日: 春节}\n    from: 2027-02-05\n    to: 2027-02-11\n";
+  for (const auto& [yaml, line, problem] : {std::tuple{listed_source, 3, "source must be text"},
+                                            std::tuple{mapped_name, 4, "holidays.name must be text"}}) {
+    period::Calendar calendar;
+    try {
+      calendar.load_year(yaml, "calendar/2027.yaml");
+      FAIL("loaded");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::BadInput);
+      CHECK(e.where().file == "calendar/2027.yaml");
+      CHECK(e.where().line == line);
+      CHECK(e.message() == problem);
+    }
+  }
 }
