@@ -29,7 +29,8 @@ std::string nfc(std::string_view utf8);
 // Used only where numbering and numbers are read; clause text keeps its width.
 std::string fold_width(std::string_view utf8);
 
-// Decodes the code point at `pos` and advances `pos`. Ill-formed bytes yield U+FFFD.
+// Decodes the code point at `pos` and advances `pos`. Ill-formed bytes yield U+FFFD;
+// at the end of `utf8` it returns U+0000 and leaves `pos` where it is.
 char32_t next_code_point(std::string_view utf8, std::size_t& pos);
 
 // Han ideographs, CJK punctuation and full-width forms: characters between which

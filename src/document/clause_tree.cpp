@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -27,6 +28,9 @@
 
 namespace lexgit::clause_tree {
 namespace {
+
+// Block quotes and list items inside one another: contracts use a handful.
+constexpr int kMaxNesting = 100;
 
 enum class Scope { Root, Heading, NumberedParagraph, LeadIn, ListItem };
 
@@ -99,6 +103,7 @@ class Builder {
 
   std::vector<Clause> run() {
     markdown::Tree tree = markdown::parse(body_);
+    require_shallow(tree.get());
     blocks(tree.get(), 0);
     close_toc();
     return std::move(roots_);
@@ -123,6 +128,8 @@ class Builder {
   // Indented text is read again as Markdown; tabs can nest it a level at a time.
   static constexpr int kMaxReparseDepth = 64;
   int reparse_depth_ = 0;
+  // Block quotes and list items open around the block being read, reparsed text included.
+  int nesting_ = 0;
 
   static std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
@@ -164,6 +171,29 @@ class Builder {
     while (stack_.size() > floor + 1 && pred(stack_.back())) stack_.pop_back();
   }
 
+  // The walk below recurses once per block quote and list item: refuse, before
+  // walking, a tree nested deeper than any contract is (15,000 quotes would
+  // overflow the stack), naming the line where it gets too deep.
+  void require_shallow(cmark_node* root) const {
+    int depth = nesting_, deepest = nesting_, line_too_deep = 0;
+    std::unique_ptr<cmark_iter, void (*)(cmark_iter*)> it(cmark_iter_new(root), cmark_iter_free);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
+      cmark_node* n = cmark_iter_get_node(it.get());
+      cmark_node_type type = cmark_node_get_type(n);
+      if (type != CMARK_NODE_BLOCK_QUOTE && type != CMARK_NODE_ITEM) continue;
+      if (ev == CMARK_EVENT_EXIT) {
+        --depth;
+        continue;
+      }
+      deepest = std::max(deepest, ++depth);
+      if (depth > kMaxNesting && line_too_deep == 0) line_too_deep = line_of(n);
+    }
+    if (deepest > kMaxNesting)
+      throw Error(ErrorCode::BadInput, "block quotes and list items nested " + std::to_string(deepest) +
+                                           " deep; lexgit reads at most " + std::to_string(kMaxNesting),
+                  {"", line_too_deep});
+  }
+
   void blocks(cmark_node* parent, std::size_t floor) {
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) block(n, floor);
   }
@@ -174,7 +204,11 @@ class Builder {
       case CMARK_NODE_PARAGRAPH: paragraph_lines(n, markdown::inline_lines(n), floor); break;
       case CMARK_NODE_CODE_BLOCK: code_block(n, floor); break;
       case CMARK_NODE_LIST: list(n, floor); break;
-      case CMARK_NODE_BLOCK_QUOTE: blocks(n, floor); break;
+      case CMARK_NODE_BLOCK_QUOTE:
+        ++nesting_;
+        blocks(n, floor);
+        --nesting_;
+        break;
       case CMARK_NODE_HTML_BLOCK: html(n); break;
       default: break;  // thematic breaks and the like carry no contract text
     }
@@ -268,6 +302,7 @@ class Builder {
     int saved_offset = offset_;
     lines_ = split_lines(literal);
     offset_ += start - 1;
+    require_shallow(inner.get());
     ++reparse_depth_;
     blocks(inner.get(), floor);
     --reparse_depth_;
@@ -440,7 +475,9 @@ class Builder {
       std::size_t depth = stack_.size();
       Clause& added = append(std::move(c), item);
       push(Scope::ListItem, added);
+      ++nesting_;
       for (cmark_node* b = first; b; b = cmark_node_next(b)) block(b, depth);
+      --nesting_;
       stack_.resize(depth);
     }
     (void)floor;

@@ -36,14 +36,16 @@ constexpr std::array<std::pair<Channel, std::string_view>, 4> kChannels{{
 constexpr std::array<std::pair<Status, std::string_view>, 3> kStatuses{{
     {Status::InForce, "in-force"}, {Status::Draft, "draft"}, {Status::Withdrawn, "withdrawn"}}};
 
-// Documents are read with LF line ends and without a byte-order mark.
+// Documents are read with LF line ends and without a byte-order mark. A line
+// ends at LF, CR LF or a lone CR, as CommonMark (cmark) counts lines, so that
+// lexgit's line numbers and cmark's agree.
 std::string canonical_source(std::string_view source) {
   if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);
   std::string out;
   out.reserve(source.size());
   for (std::size_t i = 0; i < source.size(); ++i) {
-    if (source[i] == '\r' && i + 1 < source.size() && source[i + 1] == '\n') continue;
-    out.push_back(source[i]);
+    if (source[i] != '\r') out.push_back(source[i]);
+    else if (i + 1 == source.size() || source[i + 1] != '\n') out.push_back('\n');
   }
   return out;
 }
@@ -156,7 +158,11 @@ Document parse_document(std::string_view raw, const std::string& path) {
     return doc;
   }
   doc.meta = front_matter::read(split.yaml, path, doc.diagnostics);
-  doc.clauses = clause_tree::build(split.body, split.body_line);
+  try {
+    doc.clauses = clause_tree::build(split.body, split.body_line);
+  } catch (const Error& e) {  // a body lexgit cannot read: an error of this file, at its line
+    doc.diagnostics.push_back({Severity::Error, {path, e.where().line}, e.message()});
+  }
   return doc;
 }
 

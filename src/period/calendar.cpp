@@ -89,9 +89,15 @@ class ScheduleReader {
     throw Error(ErrorCode::BadInput, problem, {file_, at ? yaml::line(at) : 1});
   }
 
+  // A value that must be text (a source, a festival's name): a list or a map there is the file's error.
+  std::string text(const YAML::Node& n, const std::string& what) const {
+    if (!n.IsScalar()) fail(what + " must be text", n);
+    return n.Scalar();
+  }
+
   void only_keys(const YAML::Node& map, std::initializer_list<std::string_view> keys, const std::string& where) const {
     for (const auto& entry : map) {
-      std::string key = entry.first.as<std::string>();
+      std::string key = text(entry.first, "a key in " + where);
       if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
         std::string known;
         for (std::string_view k : keys) known += (known.empty() ? "" : ", ") + std::string(k);
@@ -145,7 +151,7 @@ void Calendar::load_year(std::string_view yaml, const std::string& file) {
   if (auto it = years_.find(year); it != years_.end() && !it->second.builtin)
     read.fail("a second schedule for " + std::to_string(year) + ": " + it->second.file + " gives it already", root["year"]);
   Year y;
-  y.source = root["source"].as<std::string>();
+  y.source = read.text(root["source"], "source");
   y.file = file;
   for (const YAML::Node& h : read.sequence(root, "holidays")) {
     if (!h.IsMap()) read.fail("a holiday needs name, from and to", h);
@@ -153,7 +159,8 @@ void Calendar::load_year(std::string_view yaml, const std::string& file) {
     if (!h["from"] || !h["to"]) read.fail("a holiday needs name, from and to", h);
     text::Date from = read.date_in(h["from"], year, "holidays.from"), to = read.date_in(h["to"], year, "holidays.to");
     if (to < from) read.fail("holiday ends (" + text::format_iso(to) + ") before it starts (" + text::format_iso(from) + ")", h);
-    for (text::Date d = from; !(to < d); d = add_days(d, 1)) y.holidays[d] = h["name"] ? h["name"].as<std::string>() : "节假日";
+    const std::string name = h["name"] ? read.text(h["name"], "holidays.name") : "节假日";
+    for (text::Date d = from; !(to < d); d = add_days(d, 1)) y.holidays[d] = name;
   }
   for (const YAML::Node& w : read.sequence(root, "workdays")) {
     text::Date d = read.date_in(w, year, "workdays");

@@ -1,3 +1,5 @@
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 #include "lexgit/error.hpp"
@@ -60,10 +62,33 @@ Step unscheduled_year(int year) {
               "the State Council arranges may change it"};
 }
 
+// The longest period lexgit computes, in each unit: a hundred years (the
+// Civil Code's longest, Art. 188's twenty years, with room to spare). Beyond
+// it counts would wrap round in date arithmetic or take minutes to count.
+long long longest(text::Unit unit) {
+  switch (unit) {
+    case text::Unit::Year: return 100;
+    case text::Unit::Month: return 1200;
+    case text::Unit::Week: return 5218;
+    case text::Unit::Day: return 36525;
+    case text::Unit::WorkingDay: return 25000;
+    case text::Unit::Hour: break;
+  }
+  return std::numeric_limits<long long>::max();  // refused in nominal_last_day, whatever the count
+}
+
+void require_countable(text::Duration length) {
+  if (length.count <= 0) throw Error(ErrorCode::Usage, "a period must be at least one unit long");
+  if (length.count > longest(length.unit))
+    throw Error(ErrorCode::Usage, "a period of " + std::to_string(length.count) + " " + std::string(text::unit_name(length.unit)) +
+                                      "s is longer than lexgit computes: at most 100 years (100年, 1200个月, 5218周, "
+                                      "36525日, 25000个工作日)");
+}
+
 }  // namespace
 
 Period compute(text::Date start, text::Duration length, const Calendar& calendar) {
-  if (length.count <= 0) throw Error(ErrorCode::Usage, "a period must be at least one unit long");
+  require_countable(length);
   Period p;
   p.start = start;
   p.length = length;

@@ -89,8 +89,13 @@ bool any_split_or_merge(const std::vector<diff::DocumentDiff>& diffs) {
 
 std::string AnchorSet::claim(const std::string& ref) {
   std::string base = anchor_of(ref), id = base;
-  for (int n = 2; std::find(used_.begin(), used_.end(), id) != used_.end(); ++n) id = base + "-" + std::to_string(n);
-  used_.push_back(id);
+  if (used_.contains(id)) {
+    int& n = next_suffix_.try_emplace(base, 2).first->second;
+    // "-n" may already be taken by a ref whose own anchor reads so: try the next.
+    do id = base + "-" + std::to_string(n++);
+    while (used_.contains(id));
+  }
+  used_.insert(id);
   return id;
 }
 

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "lexgit/diff.hpp"
@@ -50,12 +52,15 @@ std::vector<KindCount> counts_of(const diff::Stat& stat, bool articles = false);
 bool any_split_or_merge(const std::vector<diff::DocumentDiff>& diffs);
 
 // Ids made unique in one page: a second use of an anchor gets "-2", "-3"…
+// A page holds one anchor per change, 50,000 in a large statute: claims are
+// hashed, and each base remembers its next suffix, so a page is linear in them.
 class AnchorSet {
  public:
   std::string claim(const std::string& ref);
 
  private:
-  std::vector<std::string> used_;
+  std::unordered_set<std::string> used_;
+  std::unordered_map<std::string, int> next_suffix_;  // base → the n of its next "-n" to try
 };
 
 }  // namespace lexgit::redline

@@ -4,6 +4,7 @@
 #include "text/scan.hpp"
 
 #include <array>
+#include <limits>
 
 namespace lexgit::text {
 namespace {
@@ -38,6 +39,21 @@ std::optional<Found> half_year(std::string_view s) {
   return std::nullopt;
 }
 
+// A number written digit by digit (2026, 二〇二六) rather than with units (九千):
+// so calendar years are written.
+bool digit_by_digit(std::string_view number) {
+  for (std::string_view unit : {"十", "百", "千", "万", "亿"})
+    if (number.find(unit) != std::string_view::npos) return false;
+  return true;
+}
+
+// count × 12 + 6 months, saturated: an absurd count stays absurd for the period
+// calculator to refuse (README.md, "Periods") rather than wrapping round.
+long long years_and_a_half_in_months(long long years) {
+  constexpr long long kMax = std::numeric_limits<long long>::max();
+  return years > (kMax - 6) / 12 ? kMax : years * 12 + 6;
+}
+
 // A duration at the start of `s`: count, optional 个, unit word.
 std::optional<Found> duration_at(std::string_view s) {
   if (auto half = half_year(s)) return half;
@@ -52,11 +68,12 @@ std::optional<Found> duration_at(std::string_view s) {
     if (with_ge && !u.takes_ge) return std::nullopt;
     if (u.needs_counter_or_digits && !with_ge && !count->arabic) return std::nullopt;
     pos += u.word.size();
-    // A four-digit count of years is a calendar year (2026年), not a period.
-    if (u.unit == Unit::Year && count->value >= 1000) return std::nullopt;
+    // Four digits before 年 are a calendar year (2026年, 二〇二六年), not a period;
+    // 九千年 is a period, too long for the calculator to count but read as written.
+    if (u.unit == Unit::Year && count->value >= 1000 && digit_by_digit(s.substr(0, count->length))) return std::nullopt;
     // 一年半: a year and a half, counted in months.
     if (u.unit == Unit::Year && s.substr(pos).starts_with("半")) {
-      return Found{{count->value * 12 + 6, Unit::Month}, pos + std::string_view("半").size()};
+      return Found{{years_and_a_half_in_months(count->value), Unit::Month}, pos + std::string_view("半").size()};
     }
     return Found{{count->value, u.unit}, pos};
   }

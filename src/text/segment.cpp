@@ -378,6 +378,7 @@ class Pass {
     if (next_piece >= bounds_.size() || is_none_status(bounds_[next_piece].status)) return 0;
     std::size_t after_first = bounds_[piece_].end;
     next_code_point(text_, after_first);
+    if (after_first >= bounds_[next_piece].end) return 0;  // one character: nothing to look ahead at (丧|f)
     std::size_t after_second = after_first;
     next_code_point(text_, after_second);
     if (after_second != bounds_[next_piece].end) return 0;  // not exactly two characters

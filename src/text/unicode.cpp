@@ -22,6 +22,7 @@ bool is_valid_utf8(std::string_view bytes) {
 }
 
 char32_t next_code_point(std::string_view utf8, std::size_t& pos) {
+  if (pos >= utf8.size()) return U'\0';  // U8_NEXT would read the byte past the end
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   auto i = static_cast<int32_t>(pos);
   UChar32 c;
