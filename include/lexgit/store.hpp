@@ -111,8 +111,13 @@ class Repository {
   // if the branch moved meanwhile and the new commits touched none of these
   // files, the change is re-based onto the new tip and tried again; if they
   // did, Error(Conflict) names the file and the commit, and nothing changes.
-  // The index is updated for these paths. Returns the commit id, or nullopt
-  // when nothing changed.
+  // The index, and the work tree's files that differ, are brought to the
+  // commit. Killed at any point, the repository is left at the old state or
+  // the new one (the next lexgit command finishes an interrupted commit); a
+  // failure before the branch moves changes nothing, one after it is a
+  // warning (take_warnings()). git's .git/index.lock or the branch's lock
+  // held by another process is Error(Conflict) naming it. Returns the commit
+  // id, or nullopt when nothing changed.
   std::optional<std::string> commit(const CommitRequest& request);
 
   // ---- sharing with a remote (lexgit sync; src/store/remote.cpp) ----
@@ -160,6 +165,7 @@ class Repository {
  private:
   struct Impl;
   explicit Repository(std::unique_ptr<Impl> impl);
+  void finish_interrupted_commit();
   std::unique_ptr<Impl> impl_;
 };
 

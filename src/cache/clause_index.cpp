@@ -1,5 +1,6 @@
 #include "cache/clause_index.hpp"
 
+#include "cache/seal.hpp"
 #include "lexgit/error.hpp"
 
 namespace lexgit::cache {
@@ -14,13 +15,19 @@ const char* kDrop =
 
 const char* kTables =
     "CREATE VIRTUAL TABLE IF NOT EXISTS clause_fts USING fts5("
-    " blob UNINDEXED, clause UNINDEXED, terms, context, list, text UNINDEXED, below UNINDEXED, subjects UNINDEXED,"
+    " blob UNINDEXED, clause UNINDEXED, terms, context, list, text UNINDEXED, below UNINDEXED, subjects UNINDEXED, seal UNINDEXED,"
     " tokenize = 'unicode61 remove_diacritics 0');"
-    "CREATE TABLE IF NOT EXISTS clause_subjects(subject TEXT NOT NULL, fts INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS clause_subjects(subject TEXT NOT NULL, fts INTEGER NOT NULL, seal TEXT NOT NULL);"
     "CREATE INDEX IF NOT EXISTS clause_subjects_by_subject ON clause_subjects(subject);"
-    "CREATE TABLE IF NOT EXISTS indexed_blobs(oid TEXT PRIMARY KEY, clauses INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS indexed_blobs(oid TEXT PRIMARY KEY, clauses INTEGER NOT NULL, seal TEXT NOT NULL);"
     "CREATE TABLE IF NOT EXISTS clause_index_format(version INTEGER NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS clause_term_df(term TEXT PRIMARY KEY, clauses INTEGER NOT NULL) WITHOUT ROWID;";
+    "CREATE TABLE IF NOT EXISTS clause_term_df(term TEXT PRIMARY KEY, clauses INTEGER NOT NULL, seal TEXT NOT NULL) WITHOUT ROWID;";
+
+// Every table above; an index lacking one of them is built again.
+const char* kProbe =
+    "SELECT f.blob, f.clause, f.terms, f.context, f.list, f.text, f.below, f.subjects, f.seal, s.subject, s.fts, s.seal,"
+    " b.oid, b.clauses, b.seal, v.version, t.term, t.clauses, t.seal FROM clause_fts AS f, clause_subjects AS s,"
+    " indexed_blobs AS b, clause_index_format AS v, clause_term_df AS t LIMIT 0";
 
 constexpr char kSubjectSeparator = '\x1f';
 
@@ -53,27 +60,23 @@ void bind_text(sqlite3_stmt* s, int i, std::string_view v) {
   sqlite3_bind_text(s, i, v.empty() ? "" : v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);  // never NULL
 }
 
-// Begins a write transaction and rolls it back unless committed.
-class Transaction {
+// Rolls back the write transaction begun before it, unless committed.
+class Rollback {
  public:
-  explicit Transaction(sqlite3* db) : db_(db) {
-    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
-      throw Error(ErrorCode::Internal, std::string("cannot write the clause index: ") + sqlite3_errmsg(db_));
-  }
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-  ~Transaction() {
+  explicit Rollback(sqlite3* db) : db_(db) {}
+  Rollback(const Rollback&) = delete;
+  Rollback& operator=(const Rollback&) = delete;
+  ~Rollback() {
     if (db_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
-  void commit() {
-    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
-      throw Error(ErrorCode::Internal, std::string("cannot write the clause index: ") + sqlite3_errmsg(db_));
-    db_ = nullptr;
-  }
+  void committed() { db_ = nullptr; }
 
  private:
   sqlite3* db_;
 };
+
+// A count as SQLite gives it back as text, the form its seal was made over.
+std::string count_text(long long n) { return std::to_string(n); }
 
 // Adds one to the count of each distinct term of a clause, in any field.
 void count_terms(const Fields& fields, std::unordered_map<std::string, long long>& frequency) {
@@ -89,11 +92,20 @@ void count_terms(const Fields& fields, std::unordered_map<std::string, long long
 }
 
 // The columns an IndexHit is read from, from column 0 of a statement on.
-constexpr const char* kHitColumns = "f.blob, f.clause, f.text, f.below, f.terms, f.context, f.list, f.subjects";
+constexpr const char* kHitColumns = "f.blob, f.clause, f.text, f.below, f.terms, f.context, f.list, f.subjects, f.seal";
 
-IndexHit read_hit(sqlite3_stmt* s) {
-  return {column(s, 0), column(s, 1), column(s, 2), column(s, 3), Fields{column(s, 4), column(s, 5), column(s, 6)},
-          split_subjects(column(s, 7)), 0};
+std::string row_seal(std::string_view blob, std::string_view clause, const Fields& f, std::string_view text, std::string_view below,
+                     std::string_view subjects) {
+  return checksum_hex({blob, clause, f.terms, f.context, f.list, text, below, subjects});
+}
+
+// The hit, or nullopt when the row is not as add() wrote it.
+std::optional<IndexHit> read_hit(sqlite3_stmt* s) {
+  IndexHit hit{column(s, 0), column(s, 1), column(s, 2), column(s, 3), Fields{column(s, 4), column(s, 5), column(s, 6)}, {}, 0};
+  std::string subjects = column(s, 7);
+  if (column(s, 8) != row_seal(hit.blob, hit.clause, hit.fields, hit.text, hit.below, subjects)) return std::nullopt;
+  hit.subjects = split_subjects(subjects);
+  return hit;
 }
 
 }  // namespace
@@ -107,20 +119,19 @@ bool ClauseIndex::create_tables(sqlite3* db, int format) {
 }
 
 // The format of the index in the database; 0 when there is none.
+// An index whose tables are not all there (one dropped) counts as none.
 int stored_format(sqlite3* db) {
-  sqlite3_stmt* s = nullptr;
-  int format = 0;
-  if (sqlite3_prepare_v2(db, "SELECT version FROM clause_index_format", -1, &s, nullptr) == SQLITE_OK &&
-      sqlite3_step(s) == SQLITE_ROW)
-    format = sqlite3_column_int(s, 0);
-  sqlite3_finalize(s);
-  return format;
+  Statement probe = prepare(db, kProbe);
+  if (!probe || sqlite3_step(probe.get()) != SQLITE_DONE) return 0;
+  Statement s = prepare(db, "SELECT version, count(*) FROM clause_index_format");
+  if (!s || sqlite3_step(s.get()) != SQLITE_ROW || sqlite3_column_int(s.get(), 1) != 1) return 0;
+  return sqlite3_column_int(s.get(), 0);
 }
 
 std::unique_ptr<ClauseIndex> ClauseIndex::in_memory(int format) {
   sqlite3* raw = nullptr;
   int rc = sqlite3_open(":memory:", &raw);
-  std::unique_ptr<sqlite3, DbDeleter> db(raw);
+  Connection db(raw);
   if (rc != SQLITE_OK || !create_tables(raw, format))
     throw Error(ErrorCode::Internal, std::string("cannot create a full-text index (SQLite with FTS5 is needed): ") +
                                          (raw ? sqlite3_errmsg(raw) : "out of memory"));
@@ -141,36 +152,64 @@ void ClauseIndex::drop(sqlite3* db) {
   if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
-ClauseIndex::Statement ClauseIndex::prepare(const char* sql) {
-  sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) != SQLITE_OK) fail("prepare");
-  return Statement(s);
+Statement ClauseIndex::prepare(const char* sql) {
+  Statement s = cache::prepare(db_, sql);
+  if (!s) fail("prepare");
+  return s;
 }
 
+// Whatever SQLite refuses in the index (a table corrupt or gone, the file
+// unwritable or the disk full) leaves the caller without it; a query FTS5
+// cannot read is the query's fault, not the index's.
 void ClauseIndex::fail(const char* what) {
+  damaged_ = !std::string_view(sqlite3_errmsg(db_)).starts_with("fts5: syntax error");
   throw Error(ErrorCode::Internal, std::string("clause index (") + what + "): " + sqlite3_errmsg(db_));
+}
+
+void ClauseIndex::fail_damaged(const char* what) {
+  damaged_ = true;
+  throw Error(ErrorCode::Internal, std::string("clause index: a damaged row in ") + what);
+}
+
+// Steps `s`, failing on anything but a row or the end.
+bool ClauseIndex::next(sqlite3_stmt* s, const char* what) {
+  int rc = sqlite3_step(s);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(what);
+  return rc == SQLITE_ROW;
+}
+
+// Calls `each(oid, clauses)` for every indexed blob whose row is whole.
+template <typename Each>
+void ClauseIndex::each_blob(Each each) {
+  Statement s = prepare("SELECT oid, clauses, seal FROM indexed_blobs");
+  while (next(s.get(), "indexed_blobs")) {
+    std::string oid = column(s.get(), 0), clauses = column(s.get(), 1);
+    if (column(s.get(), 2) != checksum_hex({oid, clauses})) fail_damaged("indexed_blobs");
+    each(oid, sqlite3_column_int64(s.get(), 1));
+  }
 }
 
 std::unordered_set<std::string> ClauseIndex::blobs() {
   std::unordered_set<std::string> out;
-  Statement s = prepare("SELECT oid FROM indexed_blobs");
-  while (sqlite3_step(s.get()) == SQLITE_ROW) out.insert(column(s.get(), 0));
+  each_blob([&](const std::string& oid, long long) { out.insert(oid); });
   return out;
 }
 
 void ClauseIndex::add(const std::unordered_map<std::string, std::vector<IndexedClause>>& batch) {
   if (batch.empty()) return;
-  Transaction tx(db_);
-  Statement mark = prepare("INSERT OR IGNORE INTO indexed_blobs(oid, clauses) VALUES(?1, ?2)");
+  if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) fail("begin");
+  Rollback unless_committed(db_);
+  Statement mark = prepare("INSERT OR IGNORE INTO indexed_blobs(oid, clauses, seal) VALUES(?1, ?2, ?3)");
   Statement row = prepare(
-      "INSERT INTO clause_fts(blob, clause, terms, context, list, text, below, subjects)"
-      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  Statement subject = prepare("INSERT INTO clause_subjects(subject, fts) VALUES(?1, ?2)");
+      "INSERT INTO clause_fts(blob, clause, terms, context, list, text, below, subjects, seal)"
+      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  Statement subject = prepare("INSERT INTO clause_subjects(subject, fts, seal) VALUES(?1, ?2, ?3)");
   std::unordered_map<std::string, long long> frequency;  // term → clauses containing it, in this batch
   for (const auto& [blob, clauses] : batch) {
     sqlite3_reset(mark.get());
     bind_text(mark.get(), 1, blob);
     sqlite3_bind_int64(mark.get(), 2, static_cast<sqlite3_int64>(clauses.size()));
+    bind_text(mark.get(), 3, checksum_hex({blob, count_text(static_cast<long long>(clauses.size()))}));
     if (sqlite3_step(mark.get()) != SQLITE_DONE) fail("mark");
     if (sqlite3_changes(db_) == 0) continue;  // indexed meanwhile
     for (const IndexedClause& c : clauses) {
@@ -182,7 +221,9 @@ void ClauseIndex::add(const std::unordered_map<std::string, std::vector<IndexedC
       bind_text(row.get(), 5, c.fields.list);
       bind_text(row.get(), 6, c.text);
       bind_text(row.get(), 7, c.below);
-      bind_text(row.get(), 8, join_subjects(c.subjects));
+      std::string subjects = join_subjects(c.subjects);
+      bind_text(row.get(), 8, subjects);
+      bind_text(row.get(), 9, row_seal(blob, c.clause, c.fields, c.text, c.below, subjects));
       if (sqlite3_step(row.get()) != SQLITE_DONE) fail("insert");
       sqlite3_int64 id = sqlite3_last_insert_rowid(db_);
       count_terms(c.fields, frequency);
@@ -190,29 +231,35 @@ void ClauseIndex::add(const std::unordered_map<std::string, std::vector<IndexedC
         sqlite3_reset(subject.get());
         bind_text(subject.get(), 1, name);
         sqlite3_bind_int64(subject.get(), 2, id);
+        bind_text(subject.get(), 3, checksum_hex({name, count_text(id)}));
         if (sqlite3_step(subject.get()) != SQLITE_DONE) fail("subject");
       }
     }
   }
-  Statement df = prepare(
-      "INSERT INTO clause_term_df(term, clauses) VALUES(?1, ?2)"
-      " ON CONFLICT(term) DO UPDATE SET clauses = clauses + excluded.clauses");
+  // Each count is added to in C++, where its seal is made.
+  std::vector<std::string> terms;
+  for (const auto& entry : frequency) terms.push_back(entry.first);
+  std::unordered_map<std::string, long long> before = document_frequency(terms);
+  Statement df = prepare("INSERT OR REPLACE INTO clause_term_df(term, clauses, seal) VALUES(?1, ?2, ?3)");
   for (const auto& [term, n] : frequency) {
+    long long total = before[term] + n;
     sqlite3_reset(df.get());
     bind_text(df.get(), 1, term);
-    sqlite3_bind_int64(df.get(), 2, n);
+    sqlite3_bind_int64(df.get(), 2, total);
+    bind_text(df.get(), 3, checksum_hex({term, count_text(total)}));
     if (sqlite3_step(df.get()) != SQLITE_DONE) fail("frequency");
   }
-  tx.commit();
+  if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) fail("commit");
+  unless_committed.committed();
 }
 
 std::unordered_map<std::string, long long> ClauseIndex::document_frequency(const std::vector<std::string>& terms) {
   std::unordered_map<std::string, long long> out;
-  Statement s = prepare("SELECT clauses FROM clause_term_df WHERE term = ?1");
+  Statement s = prepare("SELECT term, clauses, seal FROM clause_term_df WHERE term = ?1");
   for (const std::string& t : terms) {
     sqlite3_reset(s.get());
     bind_text(s.get(), 1, t);
-    out[t] = sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+    out[t] = next(s.get(), "clause_term_df") ? sealed_count(s.get()) : 0;
   }
   return out;
 }
@@ -224,10 +271,12 @@ long long ClauseIndex::prefix_frequency(std::string_view prefix) {
   while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xFF) end.pop_back();
   if (end.empty()) return clause_count();
   end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
-  Statement s = prepare("SELECT total(clauses) FROM clause_term_df WHERE term >= ?1 AND term < ?2");
+  Statement s = prepare("SELECT term, clauses, seal FROM clause_term_df WHERE term >= ?1 AND term < ?2");
   bind_text(s.get(), 1, prefix);
   bind_text(s.get(), 2, end);
-  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+  long long total = 0;
+  while (next(s.get(), "clause_term_df")) total += sealed_count(s.get());
+  return total;
 }
 
 std::vector<IndexHit> ClauseIndex::search(const std::string& match, long long limit, const Weights& weights) {
@@ -243,31 +292,44 @@ std::vector<IndexHit> ClauseIndex::search(const std::string& match, long long li
   sqlite3_bind_double(s.get(), 3, weights.terms);
   sqlite3_bind_double(s.get(), 4, weights.context);
   sqlite3_bind_double(s.get(), 5, weights.list);
-  int rc;
-  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
-    out.push_back(read_hit(s.get()));
-    out.back().score = -sqlite3_column_double(s.get(), 8);
+  while (next(s.get(), "search")) {
+    out.push_back(whole_hit(s.get()));
+    out.back().score = -sqlite3_column_double(s.get(), 9);
   }
-  if (rc != SQLITE_DONE) fail("search");
   return out;
 }
 
 std::vector<IndexHit> ClauseIndex::with_subjects(const std::vector<std::string>& subjects) {
   std::vector<IndexHit> out;
   std::string sql = std::string("SELECT ") + kHitColumns +
-                    " FROM clause_subjects AS c JOIN clause_fts AS f ON f.rowid = c.fts WHERE c.subject = ?1";
+                    ", c.fts, c.seal FROM clause_subjects AS c JOIN clause_fts AS f ON f.rowid = c.fts WHERE c.subject = ?1";
   Statement s = prepare(sql.c_str());
   for (const std::string& name : subjects) {
     sqlite3_reset(s.get());
     bind_text(s.get(), 1, name);
-    while (sqlite3_step(s.get()) == SQLITE_ROW) out.push_back(read_hit(s.get()));
+    while (next(s.get(), "clause_subjects")) {
+      if (column(s.get(), 10) != checksum_hex({name, column(s.get(), 9)})) fail_damaged("clause_subjects");
+      out.push_back(whole_hit(s.get()));
+    }
   }
   return out;
 }
 
 long long ClauseIndex::clause_count() {
-  Statement s = prepare("SELECT total(clauses) FROM indexed_blobs");
-  return sqlite3_step(s.get()) == SQLITE_ROW ? sqlite3_column_int64(s.get(), 0) : 0;
+  long long total = 0;
+  each_blob([&](const std::string&, long long clauses) { total += clauses; });
+  return total;
+}
+
+long long ClauseIndex::sealed_count(sqlite3_stmt* s) {
+  if (column(s, 2) != checksum_hex({column(s, 0), column(s, 1)})) fail_damaged("clause_term_df");
+  return sqlite3_column_int64(s, 1);
+}
+
+IndexHit ClauseIndex::whole_hit(sqlite3_stmt* s) {
+  std::optional<IndexHit> hit = read_hit(s);
+  if (!hit) fail_damaged("clause_fts");
+  return std::move(*hit);
 }
 
 }  // namespace lexgit::cache

@@ -6,13 +6,14 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
-#include <sqlite3.h>
+#include "cache/sqlite.hpp"
 
 namespace lexgit::cache {
 
@@ -78,22 +79,28 @@ class ClauseIndex {
   // Removes the index's tables from a cache database (nothing when absent).
   static void drop(sqlite3* db);
 
- private:
-  struct DbDeleter {
-    void operator()(sqlite3* db) const noexcept { sqlite3_close(db); }
-  };
-  struct StatementDeleter {
-    void operator()(sqlite3_stmt* s) const noexcept { sqlite3_finalize(s); }
-  };
-  using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
+  // Every row carries a checksum of its values, checked as it is read. A row
+  // found damaged, or a table SQLite finds corrupt, makes a method throw
+  // Error(Internal) and sets damaged(): the caller drops the index and builds
+  // it again (Cache::rebuild_clauses), as for a missing one.
+  bool damaged() const { return damaged_; }
 
-  ClauseIndex(sqlite3* db, std::unique_ptr<sqlite3, DbDeleter> owned) : owned_(std::move(owned)), db_(db) {}
+ private:
+  ClauseIndex(sqlite3* db, Connection owned) : owned_(std::move(owned)), db_(db) {}
   static bool create_tables(sqlite3* db, int format);
   Statement prepare(const char* sql);
-  void fail(const char* what);
+  bool next(sqlite3_stmt* s, const char* what);
+  template <typename Each>
+  void each_blob(Each each);
+  // The count in column 1 of a (key, count, seal) row; a damaged row fails.
+  long long sealed_count(sqlite3_stmt* s);
+  IndexHit whole_hit(sqlite3_stmt* s);
+  [[noreturn]] void fail(const char* what);
+  [[noreturn]] void fail_damaged(const char* what);
 
-  std::unique_ptr<sqlite3, DbDeleter> owned_;  // set for an in-memory index
+  Connection owned_;  // set for an in-memory index
   sqlite3* db_;
+  bool damaged_ = false;
 };
 
 }  // namespace lexgit::cache

@@ -114,6 +114,9 @@ std::vector<Document> load_versions(Versions& versions, const std::vector<Revisi
 // What each version did to the clauses of the one before it (the first
 // version: of nothing), as lexgit diff counts changes. The counts depend only
 // on the two blobs, so the cache keeps them: a long history is compared once.
+// The cache's format of the counts below: seven numbers separated by spaces.
+constexpr int kClauseCountsFormat = 1;
+
 std::vector<diff::Stat> clause_counts(DocumentSet& set, const std::vector<Revision>& revisions,
                                       const text::Segmenter& segmenter) {
   cache::Cache* cache = set.repository().cache();
@@ -128,7 +131,7 @@ std::vector<diff::Stat> clause_counts(DocumentSet& set, const std::vector<Revisi
   for (std::size_t i = 0; i < revisions.size(); ++i) {
     std::string key = (i > 0 ? blob_of(i - 1) : std::string("-")) + ":" + blob_of(i);
     diff::Stat s;
-    if (auto cached = cache ? cache->value("clause-counts", key) : std::nullopt;
+    if (auto cached = cache ? cache->value("clause-counts", key, kClauseCountsFormat) : std::nullopt;
         cached && std::sscanf(cached->c_str(), "%d %d %d %d %d %d %d", &s.added, &s.modified, &s.removed, &s.moved, &s.renumbered,
                              &s.split, &s.merged) == 7) {
       out.push_back(s);
@@ -138,7 +141,7 @@ std::vector<diff::Stat> clause_counts(DocumentSet& set, const std::vector<Revisi
     none.meta = version(i).meta;
     s = diff::compare(i > 0 ? version(i - 1) : none, version(i), segmenter).stat();
     if (cache)
-      cache->put_value("clause-counts", key, std::to_string(s.added) + " " + std::to_string(s.modified) + " " +
+      cache->put_value("clause-counts", key, kClauseCountsFormat, std::to_string(s.added) + " " + std::to_string(s.modified) + " " +
                                                  std::to_string(s.removed) + " " + std::to_string(s.moved) + " " +
                                                  std::to_string(s.renumbered) + " " + std::to_string(s.split) + " " +
                                                  std::to_string(s.merged));

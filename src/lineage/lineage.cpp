@@ -9,7 +9,10 @@
 namespace lexgit {
 namespace {
 
-// The aligned ids of two versions, one "old<TAB>new" line each, as the cache keeps them.
+// The aligned ids of two versions, one "old<TAB>new" line each, as the cache
+// keeps them; kLineageFormat is the version of this encoding.
+constexpr int kLineageFormat = 1;
+
 std::string encode(const std::vector<std::pair<std::string, std::string>>& matches) {
   std::string out;
   for (const auto& [from, to] : matches) out += from + "\t" + to + "\n";
@@ -96,14 +99,14 @@ const std::vector<std::pair<std::string, std::string>>& Lineage::step(std::size_
   cache::Cache* cache = set_.in_git() && !a.blob.empty() && !b.blob.empty() ? set_.repository().cache() : nullptr;
   std::string key = (a.removed ? "-" : a.blob) + ":" + (b.removed ? "-" : b.blob);
   if (cache) {
-    if (auto hit = cache->value("lineage", key)) {
+    if (auto hit = cache->value("lineage", key, kLineageFormat)) {
       if (auto decoded = decode(*hit)) return *(steps_[i] = std::move(*decoded));
     }
   }
   text::Segmenter segmenter;
   diff::DocumentDiff d = diff::compare(document(i), document(i + 1), segmenter);
   steps_[i] = std::move(d.matches);
-  if (cache) cache->put_value("lineage", key, encode(*steps_[i]));
+  if (cache) cache->put_value("lineage", key, kLineageFormat, encode(*steps_[i]));
   return *steps_[i];
 }
 

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <random>
 
 #include "lexgit/check.hpp"
 
@@ -44,20 +43,6 @@ void validate(const std::string& contents, const std::string& file, const std::s
   if (errors > 0)
     throw Error(ErrorCode::BadInput, what + " does not pass check (" + first + (errors > 1 ? ", and " + std::to_string(errors - 1) + " more" : "") +
                                          "): nothing was published");
-}
-
-void write_atomically(const fs::path& path, const std::string& contents) {
-  fs::create_directories(path.parent_path());
-  fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(std::random_device{}()));
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << contents;
-    if (!out.flush()) {
-      fs::remove(tmp);
-      throw Error(ErrorCode::BadInput, "cannot write here", {path.string(), 0});
-    }
-  }
-  fs::rename(tmp, path);
 }
 
 std::vector<const diff::Change*> security_changes(const notice::Notice& n) {
@@ -159,9 +144,9 @@ Publication publish(const fs::path& dir, const Request& request, const text::Seg
   commit.base = head.tip();
   out.commit = repo.commit(commit);
   if (!out.commit) throw Error(ErrorCode::BadInput, "nothing to publish: " + file + " is unchanged");
+  // Repository::commit wrote the work tree's files too: the published version
+  // and the notice are there, or (killed before the branch moved) neither.
   repo.pack_if_needed();
-  write_atomically(repo.workdir() / path, out.versions.back().contents);
-  write_atomically(repo.workdir() / out.notice_path, out.notice_text);
   for (std::string& w : head.take_warnings()) out.warnings.push_back(std::move(w));
   return out;
 }

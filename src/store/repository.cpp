@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "store/repository_impl.hpp"
+#include "store/transaction.hpp"
 
 namespace lexgit {
 namespace fs = std::filesystem;
@@ -150,8 +151,11 @@ std::optional<Repository> Repository::discover(const fs::path& dir) {
   check(rc, "opening the git repository at " + dir.string());
   auto impl = std::make_unique<Impl>();
   impl->repo.reset(r);
-  return Repository(std::move(impl));
+  Repository repo(std::move(impl));
+  repo.finish_interrupted_commit();
+  return repo;
 }
+
 
 Repository Repository::init(const fs::path& dir) {
   git::ensure_initialised();
@@ -355,38 +359,61 @@ void refuse_overlap(git_repository* repo, const git_oid& tip, const git_oid& bas
   }
 }
 
-// A lock file another writer left behind stops every commit; it is reported,
-// never removed here, because its owner may still be running.
-void refuse_stale_lock(const fs::path& gitdir, const std::string& ref) {
+// A ref's lock another writer holds, or left behind, stops every commit: it
+// is reported at once, never removed here, because its owner may still run.
+[[noreturn]] void refuse_ref_lock(const fs::path& gitdir, const std::string& ref) {
   fs::path lock = gitdir / (ref + ".lock");
   std::error_code ec;
   auto written = fs::last_write_time(lock, ec);
-  if (ec) return;
-  auto age = std::chrono::duration_cast<std::chrono::seconds>(fs::file_time_type::clock::now() - written).count();
-  if (age >= 10)
-    throw Error(ErrorCode::Conflict, "the branch is locked by " + lock.string() + ", " + std::to_string(age) +
-                                         " seconds old: if no git or lexgit process is running, a crashed one left "
-                                         "it behind; remove it and commit again");
+  std::string age = ec ? std::string()
+                       : " (" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(fs::file_time_type::clock::now() - written).count()) +
+                             " seconds old)";
+  throw Error(ErrorCode::Conflict, "the branch is locked by " + lock.string() + age +
+                                       ": another git process is running, or one crashed: if none is running, remove " + lock.string() +
+                                       " and commit again; nothing was committed");
 }
 
-void update_index(git_repository* repo, const fs::path& gitdir, const Repository::CommitRequest& request) {
-  FileLock lock(gitdir / "lexgit" / "index.lock", true);
-  git_index* idx = nullptr;
-  check(git_repository_index(&idx, repo), "opening the index");
-  git::Index index(idx);
-  for (int attempt = 0;; ++attempt) {
-    check(git_index_read(idx, 1), "reading the index");
-    for (const auto& [path, contents] : request.files) {
-      git_index_entry entry{};
-      entry.mode = GIT_FILEMODE_BLOB;
-      entry.path = path.c_str();
-      check(git_index_add_from_buffer(idx, &entry, contents.data(), contents.size()), "staging " + path);
-    }
-    int rc = git_index_write(idx);
-    if (rc == 0) return;
-    if (rc != GIT_ELOCKED || attempt >= 50) check(rc, "writing the index");
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+// A file's bytes; nullopt when it cannot be read.
+std::optional<std::string> read_bytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The index as it will be once these blobs are staged: the current index
+// (.git/index) with their entries replaced, as the bytes of an index file.
+std::string staged_index(const fs::path& gitdir, const std::vector<std::pair<std::string, git_oid>>& blobs,
+                         const std::map<std::string, std::string>& files) {
+  fs::path next = gitdir / "lexgit" / "index.next";
+  std::error_code ec;
+  fs::remove(next, ec);
+  if (fs::exists(gitdir / "index")) fs::copy_file(gitdir / "index", next, ec);
+  if (ec) throw Error(ErrorCode::Internal, "cannot write " + next.string() + ": " + ec.message() + "; nothing was committed");
+  git_index* raw = nullptr;
+  check(git_index_open(&raw, next.c_str()), "reading the index");
+  git::Index index(raw);
+  for (const auto& [path, id] : blobs) {
+    git_index_entry entry{};
+    entry.mode = GIT_FILEMODE_BLOB;
+    entry.id = id;
+    entry.path = path.c_str();
+    entry.file_size = static_cast<std::uint32_t>(files.at(path).size());
+    check(git_index_add(raw, &entry), "staging " + path);
   }
+  check(git_index_write(raw), "writing " + next.string());
+  index.reset();
+  std::string bytes = read_bytes(next).value_or("");
+  fs::remove(next, ec);
+  return bytes;
+}
+
+// The paths whose work-tree file differs from what is committed (publish
+// writes them; commit commits what is already there).
+std::vector<std::string> work_tree_to_write(const fs::path& workdir, const std::map<std::string, std::string>& files) {
+  std::vector<std::string> out;
+  for (const auto& [path, contents] : files)
+    if (read_bytes(workdir / path) != contents) out.push_back(path);
+  return out;
 }
 
 }  // namespace
@@ -403,7 +430,132 @@ git::Tree empty_tree(git_repository* repo) {
   return git::lookup_tree(repo, empty);
 }
 
+// The file at `path` in `commit`; nullopt when it has none.
+std::optional<std::string> committed_file(git_repository* repo, const std::string& commit, const std::string& path) {
+  git::Commit c = git::lookup_commit(repo, parse_oid(commit));
+  git::Tree tree = git::commit_tree(c.get());
+  git_tree_entry* raw = nullptr;
+  if (git_tree_entry_bypath(&raw, tree.get(), path.c_str()) != 0) return std::nullopt;
+  git::TreeEntry entry(raw);
+  if (git_tree_entry_type(raw) != GIT_OBJECT_BLOB) return std::nullopt;
+  git::Blob blob = git::lookup_blob(repo, *git_tree_entry_id(raw));
+  return std::string(git::blob_text(blob.get()));
+}
+
+// After the branch moved: the index and work tree are brought to the commit,
+// then the journal goes. What fails here is a warning, not an error: the
+// commit is recorded, and the next lexgit command tries again.
+void finish_commit(const fs::path& gitdir, const fs::path& workdir, const store::Journal& journal, store::IndexLock* lock,
+                   const std::map<std::string, std::string>& files, std::vector<std::string>& warnings) {
+  try {
+    if (lock) lock->commit();
+    store::fault_point("index-written");
+    for (const std::string& path : journal.work_tree) store::write_file_atomically(workdir / path, files.at(path));
+    store::fault_point("work-tree-written");
+    std::error_code ec;
+    fs::remove(store::journal_path(gitdir), ec);
+  } catch (const Error& e) {
+    warnings.push_back("commit " + journal.commit.substr(0, 12) + " is recorded, but " + e.message() +
+                       ": the next lexgit command finishes it (or run git reset -q to bring the index to the commit)");
+  }
+}
+
+// A journal left by a killed commit (see store/transaction.hpp): the commit
+// is finished when the branch moved to it, undone when it did not. The caller
+// holds the commit lock, so no other lexgit commit is under way.
+void recover_interrupted_commit(git_repository* repo, const fs::path& gitdir, const fs::path& workdir,
+                                std::vector<std::string>& warnings) {
+  std::error_code ec;
+  if (!fs::exists(store::journal_path(gitdir), ec)) return;
+  std::optional<store::Journal> journal = store::read_journal(gitdir);
+  bool ours = journal && store::is_journal_lock(gitdir, *journal);
+  if (journal) {
+    // A kill inside libgit2's update of the branch leaves the branch's lock,
+    // made after the journal.
+    fs::path ref_lock = gitdir / (journal->branch + ".lock");
+    auto locked = fs::last_write_time(ref_lock, ec);
+    if (!ec && locked >= fs::last_write_time(store::journal_path(gitdir), ec)) fs::remove(ref_lock, ec);
+  }
+  std::optional<git_oid> tip = journal ? ref_target(repo, journal->branch) : std::nullopt;
+  if (journal && tip && git::hex(*tip) == journal->commit) {
+    std::map<std::string, std::string> files;
+    for (const std::string& path : journal->work_tree)
+      if (auto contents = committed_file(repo, journal->commit, path)) files[path] = std::move(*contents);
+    std::erase_if(journal->work_tree, [&](const std::string& path) { return !files.count(path); });
+    if (ours && ::rename(store::index_lock_path(gitdir).c_str(), (gitdir / "index").c_str()) != 0)
+      warnings.push_back("cannot write " + (gitdir / "index").string() + ": run git reset -q to bring the index to the commit");
+    finish_commit(gitdir, workdir, *journal, nullptr, files, warnings);
+    warnings.push_back("finished commit " + journal->commit.substr(0, 12) + ", which an interrupted lexgit process had recorded");
+  } else {
+    if (ours) fs::remove(store::index_lock_path(gitdir), ec);
+    fs::remove(store::journal_path(gitdir), ec);
+  }
+  for (auto it = fs::directory_iterator(gitdir / "lexgit", ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    if (it->path().filename().string().starts_with("index.lock.")) fs::remove(it->path(), ec);
+}
+
+// Moves `branch` from `tip` to `commit_id`, in steps, each a fault point
+// (transaction.hpp): the journal written, git's index lock taken and the new
+// index written into it, the branch moved (compare-and-swap), the lock renamed
+// to .git/index, the work tree's files written, the journal removed. Before
+// the branch moves, a failure changes nothing; after, the commit is done and
+// only warnings are left. False when the branch moved meanwhile (nothing
+// changed: try again).
+bool move_branch(git_repository* repo, const Repository::CommitRequest& request,
+                 const std::vector<std::pair<std::string, git_oid>>& blobs, const std::string& branch,
+                 const std::optional<git_oid>& tip, const git_oid& commit_id, std::vector<std::string>& warnings) {
+  const fs::path gitdir = git_repository_path(repo);
+  const fs::path workdir = git_repository_workdir(repo);
+  // The journal goes unless the branch moved, after the lock (declared
+  // later) is released: a journal without its lock is harmless, the reverse
+  // would be a stale lock.
+  struct Forget {
+    const fs::path& gitdir;
+    bool keep = false;
+    ~Forget() {
+      std::error_code ec;
+      if (!keep) fs::remove(store::journal_path(gitdir), ec);
+    }
+  } forget{gitdir};
+  store::Journal journal{branch, git::hex(commit_id), 0, work_tree_to_write(workdir, request.files)};
+  store::IndexLock lock(gitdir);
+  journal.lock_inode = lock.inode();
+  store::write_journal(gitdir, journal);
+  store::fault_point("journal-written");
+  lock.acquire();
+  store::fault_point("index-locked");
+  lock.write(staged_index(gitdir, blobs, request.files));  // read under the lock: no git command's staging is lost
+  store::fault_point("index-staged");
+
+  git_reference* ref = nullptr;
+  std::string log = "lexgit commit: " + summary(request.message);
+  int rc = 0;
+  for (int locked = 0;; ++locked) {  // a git process holds the branch's lock for a moment at most
+    rc = tip ? git_reference_create_matching(&ref, repo, branch.c_str(), &commit_id, 1, &*tip, log.c_str())
+             : git_reference_create(&ref, repo, branch.c_str(), &commit_id, 0, log.c_str());
+    if (rc != GIT_ELOCKED) break;
+    if (locked >= 25) refuse_ref_lock(gitdir, branch);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  git::Reference owned(ref);
+  if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS) return false;  // a git process moved it: re-base
+  check(rc, "updating " + branch);
+  forget.keep = true;
+  store::fault_point("ref-moved");
+  finish_commit(gitdir, workdir, journal, &lock, request.files, warnings);
+  return true;
+}
+
 }  // namespace
+
+// A journal (store/transaction.hpp) means a lexgit commit was killed; the
+// first command to see it repairs the index and work tree (one stat otherwise).
+void Repository::finish_interrupted_commit() {
+  std::error_code ec;
+  if (is_bare() || !fs::exists(store::journal_path(gitdir()), ec)) return;
+  FileLock serial(gitdir() / "lexgit" / "commit.lock", true);
+  recover_interrupted_commit(impl_->repo.get(), gitdir(), workdir(), impl_->warnings);
+}
 
 std::optional<std::string> Repository::commit(const CommitRequest& request) {
   git_repository* repo = impl_->repo.get();
@@ -424,8 +576,11 @@ std::optional<std::string> Repository::commit(const CommitRequest& request) {
   for (const CommitRequest::Stage& stage : request.stages) chain.emplace_back(store(stage.files), stage.message);
   chain.emplace_back(store(request.files), request.message);
 
+  // One lexgit commit at a time moves branches and writes the index; a
+  // journal another one left (killed) is dealt with first.
+  FileLock serial(gitdir() / "lexgit" / "commit.lock", true);
+  recover_interrupted_commit(repo, gitdir(), workdir(), impl_->warnings);
   std::optional<git_oid> base = request.base ? std::optional<git_oid>(parse_oid(resolve(*request.base))) : ref_target(repo, branch);
-  std::mt19937 jitter(std::random_device{}());
   for (int attempt = 0; attempt < 200; ++attempt) {
     std::optional<git_oid> tip = ref_target(repo, branch);
     if (tip && base && !git_oid_equal(&*tip, &*base)) refuse_overlap(repo, *tip, *base, branch, request);
@@ -450,20 +605,7 @@ std::optional<std::string> Repository::commit(const CommitRequest& request) {
       changed = true;
     }
     if (!changed) return std::nullopt;
-
-    git_reference* ref = nullptr;
-    std::string log = "lexgit commit: " + summary(request.message);
-    int rc = tip ? git_reference_create_matching(&ref, repo, branch.c_str(), &commit_id, 1, &*tip, log.c_str())
-                 : git_reference_create(&ref, repo, branch.c_str(), &commit_id, 0, log.c_str());
-    git::Reference owned(ref);
-    if (rc == 0) {
-      update_index(repo, gitdir(), request);
-      return git::hex(commit_id);
-    }
-    if (rc == GIT_ELOCKED) refuse_stale_lock(gitdir(), branch);
-    if (rc != GIT_EMODIFIED && rc != GIT_ELOCKED && rc != GIT_EEXISTS) check(rc, "updating " + branch);
-    // Someone else moved or holds the branch: wait a moment and re-base onto the new tip.
-    std::this_thread::sleep_for(std::chrono::milliseconds(1 + jitter() % (5 + 5 * std::min(attempt, 10))));
+    if (move_branch(repo, request, chain.back().first, branch, tip, commit_id, impl_->warnings)) return git::hex(commit_id);
   }
   throw Error(ErrorCode::Conflict, branch + " kept moving: gave up after 200 attempts; nothing was committed");
 }

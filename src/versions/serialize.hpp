@@ -8,6 +8,12 @@
 
 namespace lexgit::serialize {
 
+// The cache's format versions of what this file encodes: bump one whenever
+// its encoding changes, and the values stored before are misses.
+inline constexpr int kFrontMatterFormat = 1;
+inline constexpr int kDocumentFormat = 1;
+inline constexpr int kRevisionsFormat = 1;  // a document's revision list, and a tip's record (versions.cpp)
+
 nlohmann::json front_matter(const FrontMatter& meta);
 FrontMatter front_matter(const nlohmann::json& j);
 

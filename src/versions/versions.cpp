@@ -103,6 +103,33 @@ std::optional<FrontMatter> read_plain_front_matter(std::string_view yaml) {
   return m;
 }
 
+
+// A value decoded from the cache, or nullopt when it cannot be: whatever the
+// cache holds that its decoder refuses is a miss, never an error.
+template <typename Decode>
+auto decoded(Decode decode) -> std::optional<decltype(decode())> {
+  try {
+    return decode();
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+// A tip's cached history: the revision lists into `into`, and the tip's
+// sequence number. Throws when the rows are not the whole history the tip's
+// record describes (a document's row missing).
+std::size_t decode_history(const std::vector<std::pair<std::string, std::string>>& rows,
+                           std::map<std::string, std::vector<Revision>>& into) {
+  std::optional<nlohmann::json> record;
+  for (const auto& [doc, encoded] : rows) {
+    if (doc.empty()) record = nlohmann::json::parse(encoded);
+    else into[doc] = serialize::revisions(encoded);
+  }
+  if (!record || record->at("docs").get<std::size_t>() != into.size())
+    throw Error(ErrorCode::Internal, "the cache holds part of a history");
+  return record->at("seq").get<std::size_t>();
+}
+
 }  // namespace
 
 Absence why_not_in_force(const std::vector<Revision>& revisions, text::Date at) {
@@ -152,11 +179,9 @@ std::vector<Revision> pending_versions(const std::vector<Revision>& revisions, t
 
 std::optional<FrontMatter> Versions::front_matter_of(const std::string& blob) {
   cache::Cache* cache = repo_.cache();
-  if (cache) {
-    if (auto cached = cache->front_matter(blob)) {
-      if (cached->empty()) return std::nullopt;
-      return serialize::front_matter(nlohmann::json::parse(*cached));
-    }
+  if (auto cached = cache ? cache->front_matter(blob, serialize::kFrontMatterFormat) : std::nullopt) {
+    if (cached->empty()) return std::nullopt;
+    if (auto meta = decoded([&] { return serialize::front_matter(nlohmann::json::parse(*cached)); })) return meta;
   }
   std::string source = repo_.read_blob(blob);
   std::optional<FrontMatter> meta;
@@ -170,25 +195,23 @@ std::optional<FrontMatter> Versions::front_matter_of(const std::string& blob) {
       if (!m.id.empty()) meta = std::move(m);
     }
   }
-  if (cache) cache->put_front_matter(blob, meta ? serialize::front_matter(*meta).dump() : std::string());
+  if (cache) cache->put_front_matter(blob, serialize::kFrontMatterFormat, meta ? serialize::front_matter(*meta).dump() : std::string());
   return meta;
 }
 
 const std::map<std::string, std::vector<Revision>>& Versions::history(const std::string& tip) {
   if (auto it = histories_.find(tip); it != histories_.end()) return it->second;
   cache::Cache* cache = repo_.cache();
+  // A tip's history from the cache: its sequence number, or nullopt (and
+  // `into` empty) when the cache lacks it or holds it damaged.
   auto load_cached = [&](const std::string& commit, std::map<std::string, std::vector<Revision>>& into) -> std::optional<std::size_t> {
-    if (!cache) return std::nullopt;
-    auto rows = cache->histories(commit);
-    std::optional<std::size_t> sequence;
-    for (const auto& [doc, encoded] : rows) {
-      if (doc.empty()) {
-        sequence = nlohmann::json::parse(encoded).at("seq").get<std::size_t>();
-        continue;
-      }
-      into[doc] = serialize::revisions(encoded);
+    auto rows = cache ? cache->histories(commit, serialize::kRevisionsFormat) : std::nullopt;
+    if (!rows || rows->empty()) return std::nullopt;
+    auto sequence = decoded([&] { return decode_history(*rows, into); });
+    if (!sequence) {
+      into.clear();
+      cache->forget_history(commit);
     }
-    if (!sequence) into.clear();
     return sequence;
   };
 
@@ -197,16 +220,24 @@ const std::map<std::string, std::vector<Revision>>& Versions::history(const std:
 
   // Walk back from the tip until a commit whose history is cached, then add
   // the newer commits' changes on top of it.
-  std::string base;
   std::vector<std::string> cached_tips = cache ? cache->complete_tips() : std::vector<std::string>{};
-  auto changes = repo_.markdown_changes(tip, [&](const std::string& commit) {
-    if (std::find(cached_tips.begin(), cached_tips.end(), commit) == cached_tips.end()) return false;
-    base = commit;
-    return true;
-  });
+  auto walk = [&](std::string& base) {
+    return repo_.markdown_changes(tip, [&](const std::string& commit) {
+      if (std::find(cached_tips.begin(), cached_tips.end(), commit) == cached_tips.end()) return false;
+      base = commit;
+      return true;
+    });
+  };
+  std::string base;
+  auto changes = walk(base);
   std::size_t sequence = 0;
   if (!base.empty()) {
-    if (auto base_sequence = load_cached(base, result)) sequence = *base_sequence + 1;
+    if (auto base_sequence = load_cached(base, result)) {
+      sequence = *base_sequence + 1;
+    } else {  // the base's rows were damaged: walk the whole history
+      cached_tips.clear();
+      changes = walk(base);
+    }
   }
   // The front matter of every blob involved, each read once. Newest first, as
   // the changes come: git packs a file's older versions as deltas against its
@@ -240,8 +271,8 @@ const std::map<std::string, std::vector<Revision>>& Versions::history(const std:
   if (cache && !changes.empty()) {
     std::vector<std::pair<std::string, std::string>> rows;
     for (const auto& [doc, list] : result) rows.emplace_back(doc, serialize::revisions(list));
-    rows.emplace_back("", nlohmann::json{{"seq", sequence - 1}}.dump());
-    cache->put_histories(tip, rows);
+    rows.emplace_back("", nlohmann::json{{"seq", sequence - 1}, {"docs", result.size()}}.dump());
+    cache->put_histories(tip, serialize::kRevisionsFormat, rows);
   }
   return result;
 }
@@ -249,9 +280,14 @@ const std::map<std::string, std::vector<Revision>>& Versions::history(const std:
 std::vector<Revision> Versions::revisions(const std::string& tip, const std::string& doc) {
   if (histories_.find(tip) == histories_.end()) {
     // A warm cache answers for one document without loading every history.
-    if (cache::Cache* cache = repo_.cache(); cache && cache->history(tip, "")) {
-      auto encoded = cache->history(tip, doc);
-      return encoded ? serialize::revisions(*encoded) : std::vector<Revision>{};
+    if (cache::Cache* cache = repo_.cache(); cache && cache->history(tip, "", serialize::kRevisionsFormat)) {
+      auto encoded = cache->history(tip, doc, serialize::kRevisionsFormat);
+      if (encoded)
+        if (auto list = decoded([&] { return serialize::revisions(*encoded); })) return *list;
+      // No row: the document has no revisions, if the tip is still complete
+      // (a damaged row makes the cache forget the tip's rows).
+      if (!encoded && cache->history(tip, "", serialize::kRevisionsFormat)) return {};
+      cache->forget_history(tip);
     }
   }
   const auto& all = history(tip);
@@ -287,12 +323,14 @@ Document Versions::load(const Revision& revision) {
   if (revision.removed) throw Error(ErrorCode::NotFound, "document " + revision.doc + " was removed in commit " + revision.commit);
   cache::Cache* cache = repo_.cache();
   Document doc;
-  std::optional<std::string> cached = cache ? cache->document(revision.blob) : std::nullopt;
-  if (cached) {
-    doc = serialize::document(nlohmann::json::parse(*cached));
+  std::optional<std::string> cached = cache ? cache->document(revision.blob, serialize::kDocumentFormat) : std::nullopt;
+  std::optional<Document> from_cache;
+  if (cached) from_cache = decoded([&] { return serialize::document(nlohmann::json::parse(*cached)); });
+  if (from_cache) {
+    doc = std::move(*from_cache);
   } else {
     doc = parse_document(repo_.read_blob(revision.blob), revision.path);
-    if (cache) cache->put_document(revision.blob, serialize::document(doc).dump());
+    if (cache) cache->put_document(revision.blob, serialize::kDocumentFormat, serialize::document(doc).dump());
   }
   doc.path = revision.path;
   for (Diagnostic& d : doc.diagnostics) d.where.file = revision.path;

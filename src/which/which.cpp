@@ -658,7 +658,37 @@ std::vector<std::string> question_terms(const text::Segmenter& segmenter, std::s
   return unique;
 }
 
+namespace {
+
+Answer ask_with(DocumentSet& set, cache::ClauseIndex& index, std::string_view question, text::Date at, const Options& options);
+
+}  // namespace
+
+// The cache's index found damaged (or unwritable) is a miss: the question is
+// asked again of an index built anew, in the cache or, when the cache cannot
+// hold it, in memory.
 Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Options& options) {
+  IndexHandle handle = open_index(set);
+  try {
+    return ask_with(set, *handle.index, question, at, options);
+  } catch (const Error&) {
+    if (handle.owned || !handle.index->damaged()) throw;
+  }
+  handle.index = set.repository().cache()->rebuild_clauses(kIndexFormat);
+  if (handle.index) {
+    try {
+      return ask_with(set, *handle.index, question, at, options);
+    } catch (const Error&) {
+      if (!handle.index->damaged()) throw;
+    }
+  }
+  handle.owned = cache::ClauseIndex::in_memory(kIndexFormat);
+  return ask_with(set, *handle.owned, question, at, options);
+}
+
+namespace {
+
+Answer ask_with(DocumentSet& set, cache::ClauseIndex& index, std::string_view question, text::Date at, const Options& options) {
   Answer answer;
   answer.question = std::string(question);
   answer.resolution.at = at;
@@ -667,8 +697,7 @@ Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Opt
   std::unordered_map<std::string, const Revision*> in_force;
   for (const Revision& r : entries) in_force.emplace(index_key(r), &r);
 
-  IndexHandle handle = open_index(set);
-  bring_up_to_date(set, *handle.index, entries);
+  bring_up_to_date(set, index, entries);
 
   text::Segmenter segmenter;
   answer.terms = question_terms(segmenter, question);
@@ -677,22 +706,22 @@ Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Opt
   for (const std::string& synonym : synonyms_in(text::nfc(question)))
     for (std::string& t : question_terms(segmenter, synonym))
       if (std::find(answer.terms.begin(), answer.terms.end(), t) == answer.terms.end()) answer.terms.push_back(std::move(t));
-  Plan plan = plan_query(*handle.index, answer.terms, own_terms);
+  Plan plan = plan_query(index, answer.terms, own_terms);
   std::size_t k = std::max<std::size_t>(options.k, 1);
   // More candidates than reported are ranked: the answer is chosen among them.
   std::size_t pool_size = std::max<std::size_t>(k, kPool);
   std::vector<Pooled> found;
   // The clauses with all the terms score as in the full ranking.
   if (plan.all_first && plan.terms.size() > 1)
-    found = search(*handle.index, join_terms(plan.terms, " AND "), in_force, pool_size);
-  if (found.empty() && !plan.terms.empty()) found = search(*handle.index, join_terms(plan.terms, " OR "), in_force, pool_size);
+    found = search(index, join_terms(plan.terms, " AND "), in_force, pool_size);
+  if (found.empty() && !plan.terms.empty()) found = search(index, join_terms(plan.terms, " OR "), in_force, pool_size);
   if (found.empty() || found.front().hit.score < options.min_score) {
     for (std::size_t i = 0; i < found.size() && i < k; ++i) answer.candidates.push_back(std::move(found[i].hit));
     return answer;
   }
   answer.matched = true;
 
-  std::vector<Concept> asked = concepts(segmenter, question, *handle.index);
+  std::vector<Concept> asked = concepts(segmenter, question, index);
   double best = found.front().hit.score;
   std::vector<Ranked> pool;
   bool asks_list = question.find("哪些") != std::string_view::npos;
@@ -708,7 +737,7 @@ Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Opt
   for (std::size_t i = 0; i < pool.size() && i < k; ++i) answer.candidates.push_back(pool[i].pooled.hit);
 
   std::vector<std::string> refs;
-  for (auto& [hit, reason] : Competition(pool, asked, answer.intent, segmenter).run(*handle.index, in_force)) {
+  for (auto& [hit, reason] : Competition(pool, asked, answer.intent, segmenter).run(index, in_force)) {
     refs.push_back(hit.clause.ref);
     answer.competing.push_back({hit.clause.ref, std::move(reason)});
   }
@@ -718,6 +747,8 @@ Answer ask(DocumentSet& set, std::string_view question, text::Date at, const Opt
   answer.resolution.notes = std::move(g.notes);
   return answer;
 }
+
+}  // namespace
 
 nlohmann::json to_json(const Answer& answer) {
   nlohmann::json out = precedence::to_json(answer.resolution);

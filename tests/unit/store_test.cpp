@@ -13,6 +13,8 @@
 
 using namespace lexgit;
 using lexgit::test::read_file;
+using lexgit::test::git;
+using lexgit::test::git_head;
 using lexgit::test::in;
 using lexgit::test::quote;
 using lexgit::test::run_cli;
@@ -41,14 +43,6 @@ std::vector<std::string> ids_in_force(const TempDir& dir, const std::string& dat
   std::vector<std::string> out;
   for (const auto& d : nlohmann::json::parse(r.out)) out.push_back(d["id"].get<std::string>() + "@" + d["effective"].get<std::string>());
   return out;
-}
-
-int git(const TempDir& dir, const std::string& args, std::string* out = nullptr) {
-  TempDir scratch;  // outside the work tree, so that git status does not see it
-  std::string file = (scratch.path / "out").string();
-  int rc = std::system(("git -C " + quote(dir.path) + " " + args + " >" + file + " 2>&1").c_str());
-  if (out) *out = read_file(file);
-  return WEXITSTATUS(rc);
 }
 
 }  // namespace

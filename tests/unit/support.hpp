@@ -139,6 +139,22 @@ inline std::string quote(const std::filesystem::path& p) { return "'" + p.string
 // "-C DIR " for running lexgit in a temporary repository.
 inline std::string in(const TempDir& dir) { return "-C " + quote(dir.path) + " "; }
 
+// Runs git in `dir` (output, both streams, into `out`); its exit status.
+inline int git(const TempDir& dir, const std::string& args, std::string* out = nullptr) {
+  TempDir scratch;  // outside the work tree, so that git status does not see it
+  std::string file = (scratch.path / "out").string();
+  int rc = std::system(("git -C " + quote(dir.path) + " " + args + " >" + file + " 2>&1").c_str());
+  if (out) *out = read_file(file);
+  return WEXITSTATUS(rc);
+}
+
+// The commit HEAD names in `dir`.
+inline std::string git_head(const TempDir& dir) {
+  std::string out;
+  git(dir, "rev-parse HEAD", &out);
+  return out.substr(0, out.find('\n'));
+}
+
 inline std::string strip_whitespace(const std::string& s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
