@@ -13,6 +13,12 @@ namespace lexgit::git {
 
 // libgit2 is initialised once per process and shut down at exit.
 void ensure_initialised();
+// The system's CA certificates, which initialisation leaves unread: loaded
+// once, before the first fetch or push (a network remote needs them).
+void load_ca_certificates();
+// Whether initialisation left CA certificates to load (false once loaded,
+// and with a libgit2 that loads none at start).
+bool ca_certificates_deferred();
 
 // Throws Error(Internal or NotFound) with libgit2's last message when rc < 0.
 void check(int rc, std::string_view what);

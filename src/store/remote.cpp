@@ -76,6 +76,7 @@ Repository Repository::from_environment() {
 std::optional<std::string> Repository::fetch(const std::string& remote, const std::string& branch) {
   git_repository* repo = impl_->repo.get();
   Remote r = lookup_remote(repo, remote);
+  git::load_ca_certificates();
   git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
   options.callbacks.credentials = agent_credentials;
   check(git_remote_fetch(r.get(), nullptr, &options, "lexgit sync: fetch"), "fetching from " + remote);
@@ -95,6 +96,7 @@ bool Repository::push(const std::string& remote, const std::string& commit, cons
   git::Reference owned(ref);
   Remote r = lookup_remote(repo, remote);
   PushReport report;
+  git::load_ca_certificates();
   git_push_options options = GIT_PUSH_OPTIONS_INIT;
   options.callbacks.credentials = agent_credentials;
   options.callbacks.push_update_reference = on_push_status;

@@ -306,9 +306,18 @@ std::vector<Revision> Versions::documents_at(const std::string& tip) {
 }
 
 std::vector<Revision> Versions::in_force(const std::string& tip, text::Date date) {
+  // A tip's history never changes, so neither does what is in force on a date:
+  // the cache keeps the answer per tip and date. `which` asks it on every
+  // question, and decoding every document's history for it was a fifth of a
+  // warm query.
+  cache::Cache* cache = repo_.cache();
+  const std::string key = tip + " " + text::format_iso(date);
+  if (cache && histories_.find(tip) == histories_.end())
+    if (auto cached = cache->value("in-force", key)) return serialize::revisions(*cached);
   std::vector<Revision> out;
   for (const auto& [doc, list] : history(tip))
     if (auto r = version_in_force(list, date)) out.push_back(std::move(*r));
+  if (cache) cache->put_value("in-force", key, serialize::revisions(out));
   return out;
 }
 

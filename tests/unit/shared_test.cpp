@@ -9,6 +9,8 @@
 #include <chrono>
 #include <thread>
 
+#include "lexgit/store.hpp"
+#include "store/git.hpp"
 #include "support.hpp"
 
 using lexgit::test::contains;
@@ -278,4 +280,19 @@ TEST_CASE("sync takes the remote's new commits into a clone with nothing to push
   CHECK_THAT(r.out, Catch::Contains("updated"));
   CHECK(read_file(b / "fund.md") == read_file(a / "fund.md"));
   CHECK(git_out(b, "status --porcelain").empty());
+}
+
+TEST_CASE("opening a repository reads no CA certificate and a fetch or push loads them first", "[shared][start]") {
+  // Debian's libgit2 parses every system CA certificate when it starts; lexgit
+  // leaves that to the first network operation (see store/git.cpp).
+  TempDir dir;
+  REQUIRE(run_cli("init " + quote(dir.path)).status == 0);
+  write_file(dir.path / "rebate.md", rules("rebate", "2025-01-01", "第一条 返利按季度结算。\n"));
+  REQUIRE(run_cli("-C " + quote(dir.path) + " commit rebate.md -m 首次发布 --author " + quote(kAuthor)).status == 0);
+  auto repo = lexgit::Repository::discover(dir.path);
+  REQUIRE(repo);
+  REQUIRE(repo->head());
+  CHECK(lexgit::git::ca_certificates_deferred());
+  lexgit::git::load_ca_certificates();
+  CHECK_FALSE(lexgit::git::ca_certificates_deferred());
 }
