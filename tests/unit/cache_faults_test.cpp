@@ -181,8 +181,13 @@ TEST_CASE("every way a cache table or its rows can be damaged is a miss, answere
     if (name.rfind("clause_", 0) == 0 || name == "indexed_blobs") readers = {kCommands[4]};
     for (std::string how : {"cut in half", "garbage", "wrong type", "NULL"}) {
       if (name == "clause_fts") continue;  // virtual: damaged in its shadow tables
+      // Not covered: FTS5's term-to-page map (clause_fts_idx) and its header
+      // records (the first rows of clause_fts_data) are not sealed, since
+      // checking them means reading the whole index on every question; FTS5
+      // notices most damage to them, not all (clauses can go unfound).
+      if (name == "clause_fts_idx") continue;
       for (bool one_row : {false, true}) {
-        if (one_row && how != "cut in half") continue;
+        if (one_row && (how != "cut in half" || name == "clause_fts_data")) continue;
         restore();
         sql(cache_file(dir), damage_sql(name, table, how, one_row));
         std::string damage = name + (one_row ? ", one row" : ", every row") + ": " + how;

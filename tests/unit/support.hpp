@@ -140,10 +140,11 @@ inline std::string quote(const std::filesystem::path& p) { return "'" + p.string
 inline std::string in(const TempDir& dir) { return "-C " + quote(dir.path) + " "; }
 
 // Runs git in `dir` (output, both streams, into `out`); its exit status.
+// Whoever owns the repository (a test may give it to another user).
 inline int git(const TempDir& dir, const std::string& args, std::string* out = nullptr) {
   TempDir scratch;  // outside the work tree, so that git status does not see it
   std::string file = (scratch.path / "out").string();
-  int rc = std::system(("git -C " + quote(dir.path) + " " + args + " >" + file + " 2>&1").c_str());
+  int rc = std::system(("git -c safe.directory='*' -C " + quote(dir.path) + " " + args + " >" + file + " 2>&1").c_str());
   if (out) *out = read_file(file);
   return WEXITSTATUS(rc);
 }
