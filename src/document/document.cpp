@@ -9,6 +9,7 @@
 
 #include "document/clause_tree.hpp"
 #include "document/front_matter.hpp"
+#include "text/normalise.hpp"
 
 namespace lexgit {
 namespace {
@@ -41,10 +42,12 @@ std::string canonical_source(std::string_view source) {
   if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);
   std::string out;
   out.reserve(source.size());
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    if (source[i] == '\r' && i + 1 < source.size() && source[i + 1] == '\n') continue;
-    out.push_back(source[i]);
+  std::size_t start = 0;
+  for (std::size_t crlf = source.find("\r\n"); crlf != std::string_view::npos; crlf = source.find("\r\n", start)) {
+    out.append(source.substr(start, crlf - start));
+    start = crlf + 1;  // the \n stays
   }
+  out.append(source.substr(start));
   return out;
 }
 
@@ -149,7 +152,7 @@ Document parse_document(std::string_view raw, const std::string& path) {
     doc.diagnostics.push_back({Severity::Error, {path, 0}, "not valid UTF-8 (lexgit documents are UTF-8; use 'lexgit import' for other encodings)"});
     return doc;
   }
-  std::string source = text::nfc(canonical_source(raw));
+  std::string source = text::nfc_of_valid(canonical_source(raw));
   auto split = front_matter::split(source);
   if (!split.found) {
     doc.diagnostics.push_back({Severity::Error, {path, 1}, "no front matter: a document starts with a '---' line, YAML fields, and a closing '---' line"});
