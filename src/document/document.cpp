@@ -9,6 +9,7 @@
 
 #include "document/clause_tree.hpp"
 #include "document/front_matter.hpp"
+#include "text/normalise.hpp"
 
 namespace lexgit {
 namespace {
@@ -43,10 +44,15 @@ std::string canonical_source(std::string_view source) {
   if (source.starts_with("\xEF\xBB\xBF")) source.remove_prefix(3);
   std::string out;
   out.reserve(source.size());
-  for (std::size_t i = 0; i < source.size(); ++i) {
-    if (source[i] != '\r') out.push_back(source[i]);
-    else if (i + 1 == source.size() || source[i + 1] != '\n') out.push_back('\n');
+  // Runs without a carriage return are copied whole: a lone \r ends a line as
+  // cmark reads it, and \r\n is one line end.
+  std::size_t start = 0;
+  for (std::size_t cr = source.find('\r'); cr != std::string_view::npos; cr = source.find('\r', start)) {
+    out.append(source.substr(start, cr - start));
+    if (cr + 1 == source.size() || source[cr + 1] != '\n') out.push_back('\n');
+    start = cr + 1;  // a \n after the \r stays
   }
+  out.append(source.substr(start));
   return out;
 }
 
@@ -151,7 +157,7 @@ Document parse_document(std::string_view raw, const std::string& path) {
     doc.diagnostics.push_back({Severity::Error, {path, 0}, "not valid UTF-8 (lexgit documents are UTF-8; use 'lexgit import' for other encodings)"});
     return doc;
   }
-  std::string source = text::nfc(canonical_source(raw));
+  std::string source = text::nfc_of_valid(canonical_source(raw));
   auto split = front_matter::split(source);
   if (!split.found) {
     doc.diagnostics.push_back({Severity::Error, {path, 1}, "no front matter: a document starts with a '---' line, YAML fields, and a closing '---' line"});

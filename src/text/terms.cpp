@@ -140,6 +140,17 @@ std::size_t quoted_definition(std::string_view text, std::size_t pos, std::vecto
   return before - rest.size();
 }
 
+// The bytes an opening bracket or quote starts with.
+const std::array<bool, 256>& opener_first_bytes() {
+  static const std::array<bool, 256> table = [] {
+    std::array<bool, 256> t{};
+    for (const BracketPair& b : kBrackets) t[static_cast<unsigned char>(b.open[0])] = true;
+    for (const QuotePair& q : kQuotes) t[static_cast<unsigned char>(q.open[0])] = true;
+    return t;
+  }();
+  return table;
+}
+
 // Whether a bracket or a quote opens at the start of `rest`: every definition
 // does, so other positions are passed over without trying one.
 bool opens_definition(std::string_view rest) {
@@ -156,11 +167,16 @@ bool opens_definition(std::string_view rest) {
 }  // namespace
 
 std::vector<std::string> defined_terms(std::string_view utf8) {
+  const std::array<bool, 256>& openers = opener_first_bytes();
   std::vector<std::string> terms;
   std::size_t pos = 0;
   while (pos < utf8.size()) {
     if (!opens_definition(utf8.substr(pos))) {
       next_code_point(utf8, pos);
+      // Only the first bytes of the opening brackets and quotes can start a
+      // definition, and none of them is ever inside another character's
+      // sequence: the bytes between are passed over without decoding them.
+      while (pos < utf8.size() && !openers[static_cast<unsigned char>(utf8[pos])]) ++pos;
       continue;
     }
     std::size_t used = bracket_definition(utf8, pos, terms);
