@@ -313,11 +313,17 @@ std::vector<Revision> Versions::in_force(const std::string& tip, text::Date date
   cache::Cache* cache = repo_.cache();
   const std::string key = tip + " " + text::format_iso(date);
   if (cache && histories_.find(tip) == histories_.end())
-    if (auto cached = cache->value("in-force", key)) return serialize::revisions(*cached);
+    if (auto cached = cache->value("in-force", key, serialize::kRevisionsFormat)) {
+      try {
+        return serialize::revisions(*cached);
+      } catch (const std::exception&) {
+        // A value that does not decode is a miss: recomputed and stored again below.
+      }
+    }
   std::vector<Revision> out;
   for (const auto& [doc, list] : history(tip))
     if (auto r = version_in_force(list, date)) out.push_back(std::move(*r));
-  if (cache) cache->put_value("in-force", key, serialize::revisions(out));
+  if (cache) cache->put_value("in-force", key, serialize::kRevisionsFormat, serialize::revisions(out));
   return out;
 }
 
