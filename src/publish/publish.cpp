@@ -6,6 +6,8 @@
 #include <fstream>
 #include <random>
 
+#include <nlohmann/json.hpp>
+
 #include "lexgit/check.hpp"
 
 namespace lexgit::publish {
@@ -103,18 +105,23 @@ Publication publish(const fs::path& dir, const Request& request, const text::Seg
   if (head.tip().empty()) throw Error(ErrorCode::NotFound, "the repository has no commits yet: commit the agreement first");
   precedence::Policy policy = precedence::policy_for(head);
 
-  const std::string file = request.file.string();
-  std::string source = read_file(request.file);
-  Side after = Side::open(dir, file);
-  if (after.file().meta.id != policy.agreement)
-    throw Error(ErrorCode::BadInput, "publish records a new version of the agreement '" + policy.agreement + "', and " + file + " is '" +
-                                         after.file().meta.id + "'",
-                {file, 0});
-  std::string path = path_in_worktree(repo, request.file);
+  if (repo.is_bare())
+    throw Error(ErrorCode::Usage, "publish records a new version in a work tree, and " + repo.gitdir().string() +
+                                      " is bare: publish from a clone and push");
   std::vector<Revision> revisions = head.versions().revisions(head.tip(), policy.agreement);
   if (revisions.empty()) throw Error(ErrorCode::NotFound, "the agreement '" + policy.agreement + "' is not in the repository: commit it first");
   const Revision current = latest_revision(revisions);
   if (current.removed) throw Error(ErrorCode::NotFound, "'" + policy.agreement + "' was removed by commit " + current.commit.substr(0, 12));
+
+  // A draft given as text is recorded where the agreement is kept.
+  const std::string file = request.contents ? current.path : request.file.string();
+  std::string source = request.contents ? *request.contents : read_file(request.file);
+  Side after = request.contents ? Side::of_document(parse_document(source, file), file) : Side::open(dir, file);
+  if (after.file().meta.id != policy.agreement)
+    throw Error(ErrorCode::BadInput, "publish records a new version of the agreement '" + policy.agreement + "', and " + file + " is '" +
+                                         after.file().meta.id + "'",
+                {file, 0});
+  std::string path = request.contents ? current.path : path_in_worktree(repo, request.file);
   if (current.path != path)
     throw Error(ErrorCode::BadInput, "'" + policy.agreement + "' is kept at " + current.path + ", not " + path + ": publish the file there", {file, 0});
 
@@ -160,10 +167,29 @@ Publication publish(const fs::path& dir, const Request& request, const text::Seg
   out.commit = repo.commit(commit);
   if (!out.commit) throw Error(ErrorCode::BadInput, "nothing to publish: " + file + " is unchanged");
   repo.pack_if_needed();
-  write_atomically(repo.workdir() / path, out.versions.back().contents);
+  // A draft sent as text leaves alone a work tree whose agreement holds edits
+  // of its own: the commit is made, the edits stay for their author.
+  fs::path worktree_file = repo.workdir() / path;
+  bool worktree_clean = !request.contents || (fs::exists(worktree_file) && read_file(worktree_file) == repo.read_blob(current.blob));
+  if (worktree_clean) write_atomically(worktree_file, out.versions.back().contents);
+  else out.warnings.push_back(path + " in the work tree has edits of its own: left as it is (the publication is committed)");
   write_atomically(repo.workdir() / out.notice_path, out.notice_text);
   for (std::string& w : head.take_warnings()) out.warnings.push_back(std::move(w));
   return out;
+}
+
+nlohmann::json to_json(const Publication& p) {
+  nlohmann::json versions = nlohmann::json::array();
+  for (const Version& v : p.versions)
+    versions.push_back({{"what", v.what}, {"published", text::format_iso(v.published)}, {"effective", text::format_iso(v.effective)}});
+  return {{"commit", p.commit ? nlohmann::json(*p.commit) : nlohmann::json(nullptr)},
+          {"message", p.message},
+          {"path", p.path},
+          {"notice_path", p.notice_path},
+          {"versions", std::move(versions)},
+          {"notice", notice::to_json(p.notice)},
+          {"notice_text", p.notice_text},
+          {"warnings", p.warnings}};
 }
 
 }  // namespace lexgit::publish
