@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "lexgit/language.hpp"
 #include "lexgit/store.hpp"
 #include "lexgit/versions.hpp"
@@ -80,6 +82,17 @@ class DocumentSet {
   std::unique_ptr<Impl> impl_;
 };
 
+// What ls lists: the selected documents, and — given `pending_on`, a date the
+// set was opened with — the versions recorded but not yet in force on it, all
+// by document id (a document's version in force before its pending ones).
+struct Listed {
+  Revision revision;
+  bool pending = false;
+};
+std::vector<Listed> list_documents(DocumentSet& set, std::optional<text::Date> pending_on);
+// ls --format json: each revision's to_json with "pending".
+nlohmann::json to_json(const std::vector<Listed>& listed);
+
 // A command-line argument that names a date or a revision: the date when it is
 // one (2026-01-31, 2026年1月31日, 2026/1/31 — the forms text::parse_date reads),
 // nullopt when it is a revision. Written like a date but none (2026/13/01,
@@ -88,6 +101,9 @@ class DocumentSet {
 std::optional<text::Date> date_argument(std::string_view arg);
 // The one error for a date argument that is not a date.
 Error not_a_date(std::string_view arg);
+// A date given as `name` (the CLI's --at, the API's at): 2026-01-31 or any form
+// text::parse_date reads. Error(Usage) "--at: '2026-02-30' is not a date" otherwise.
+text::Date named_date(std::string_view value, std::string_view name);
 
 // Error(NotFound) for a clause `doc` does not have, naming the closest clauses
 // by id and by citation: "no clause '10.33' in document 'partner-framework';
@@ -102,6 +118,8 @@ class Side {
   // `arg`: an existing file, a date (see date_argument) or a revision,
   // resolved in the repository around `dir`.
   static Side open(const std::filesystem::path& dir, const std::string& arg);
+  // A document given as text (a draft uploaded to the web service), labelled `label`.
+  static Side of_document(Document document, std::string label);
 
   // What was compared, for a redline's header: the file, "in force on
   // 2026-03-01", or "v2 (0a1b2c3d4e5f)".

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "lexgit/docset.hpp"
 
 namespace lexgit {
@@ -67,5 +69,35 @@ class Lineage {
   const std::vector<std::pair<std::string, std::string>>& step(std::size_t i);
   std::string version_label(std::size_t i) const;
 };
+
+// ---- what outline and show read -------------------------------------------------
+
+// A document as outline reads it: in a repository (and given an id, not a
+// path) the version the set's selection reads — in force on its date (default
+// `today`; the latest when none is), or the latest at its revision — else the
+// file or the selected document.
+struct Outline {
+  Document doc;
+  std::optional<Reading> reading;  // in a repository
+};
+Outline read_outline(DocumentSet& set, const std::string& doc_or_file, text::Date today);
+// outline --format json: {"doc", "clauses", "reading" (in a repository)}.
+nlohmann::json to_json(const Outline& outline);
+
+// A clause as show reads it: REF (DOC#ID, ID an id or a citation) followed to
+// the version read as outline reads it. Error(Usage) for a REF without a
+// clause, Error(NotFound) for an unknown document or clause.
+struct Shown {
+  Document doc;
+  std::string id;                  // the clause's id in the version read
+  std::vector<std::string> notes;  // the lineage followed
+  std::optional<Reading> reading;  // in a repository
+  std::string commit;              // the version's commit, in a repository
+  const Clause& clause() const;
+};
+Shown read_clause(DocumentSet& set, const std::string& ref, text::Date today);
+// show --format json: the clause with "ref", "doc", "citation", "notes" and
+// (in a repository) "version".
+nlohmann::json to_json(const Shown& shown);
 
 }  // namespace lexgit

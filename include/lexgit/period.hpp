@@ -99,6 +99,10 @@ struct Period {
 // and statutory holidays, and carries a warning saying so.
 Period compute(text::Date start, text::Duration length, const Calendar& calendar = Calendar::builtin());
 
+// The same for a length as a person writes it (一个月, 30日, 十五个工作日);
+// Error(Usage) for one text::parse_duration cannot read.
+Period compute(text::Date start, const std::string& length, const Calendar& calendar);
+
 // {"start", "length": {"count", "unit"}, "nominal_last_day", "last_day", "effective",
 //  "steps": [{"zh", "en"}], "warnings": [{"zh", "en"}]}
 nlohmann::json to_json(const Period& p);

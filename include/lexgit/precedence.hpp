@@ -128,6 +128,10 @@ struct Gathered {
 Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::string>& refs, text::Date at,
                 bool ids_in_force = false);
 
+// resolve: the clauses `refs` names gathered as of `at` with the set's policy,
+// and which of them governs, with the notes gathering made.
+Resolution resolve_refs(DocumentSet& set, const std::vector<std::string>& refs, text::Date at);
+
 // Warnings `check` gives about precedence: a basis clause that, in the version
 // given, no longer states its rule; two documents of one class and medium with
 // the same publication date (rule 3 cannot order them and rule 1 neither).

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "lexgit/docset.hpp"
 #include "lexgit/notice.hpp"
 
@@ -25,6 +27,10 @@ struct Request {
   std::string author;   // "Name <email>"; default: git's user.name and user.email
   notice::Overrides overrides;
   bool dry_run = false;  // prepare everything, write nothing
+  // The new version's text given directly (a draft sent to lexgit serve)
+  // instead of read from `file`: recorded at the agreement's path. The work
+  // tree's copy is updated only where it holds the version published before.
+  std::optional<std::string> contents;
 };
 
 // One version the publication records.
@@ -51,7 +57,12 @@ struct Publication {
 // work tree. Error(BadInput) for a file that is not the agreement, is not where
 // the agreement is kept, fails check, or changes nothing; Error(BadInput) when
 // the day's notice already exists.
+// A repository without a work tree (bare) takes no publication: Error(Usage).
 Publication publish(const std::filesystem::path& dir, const Request& request, const text::Segmenter& segmenter);
+
+// {"commit" (null for a dry run), "message", "path", "notice_path", "versions":
+// [{"what", "published", "effective"}], "notice": notice::to_json, "notice_text", "warnings"}
+nlohmann::json to_json(const Publication& p);
 
 // The agreement's text with only `changes` applied (the security changes of a
 // notice, and units only renumbered): the clauses they touch are taken from

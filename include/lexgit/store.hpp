@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -106,6 +107,9 @@ class Repository {
       std::string message;
     };
     std::vector<Stage> stages;
+    // Paths committed whose work-tree file is left as it is (it holds edits of
+    // its own, as when a draft is published from the web).
+    std::set<std::string> leave_in_work_tree;
   };
   // Records the files as one commit on the current branch, compare-and-swap:
   // if the branch moved meanwhile and the new commits touched none of these

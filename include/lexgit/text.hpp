@@ -112,6 +112,8 @@ struct Date {
 std::optional<Date> parse_date(std::string_view utf8);
 
 std::string format_iso(Date date);     // 2026-01-31
+// Today's date on this machine's clock and time zone.
+Date today();
 std::string format_zh_cn(Date date);   // 2026年1月31日 (ICU zh_CN long style)
 
 // ---- Words ------------------------------------------------------------------

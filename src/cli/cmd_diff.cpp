@@ -1,38 +1,15 @@
 // lexgit diff: clause redlines between two revisions, two dates or two files.
 #include <iostream>
-#include <map>
-#include <optional>
-#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "lexgit/compare.hpp"
 #include "lexgit/redline.hpp"
-#include "lexgit/suggest.hpp"
 
 namespace lexgit::cli {
 namespace {
 namespace fs = std::filesystem;
-
-// The document ids to compare: those asked for, or every one that differs.
-std::vector<std::string> documents_to_compare(const Side& a, const Side& b, const std::vector<std::string>& asked) {
-  if (a.is_file() || b.is_file()) return {a.is_file() ? a.file().meta.id : b.file().meta.id};
-  if (!asked.empty()) {
-    std::set<std::string> known = a.ids();
-    known.merge(b.ids());
-    for (const std::string& id : asked)
-      if (!a.has(id) && !b.has(id))
-        throw Error(ErrorCode::NotFound, "no document '" + id + "' in " + a.label() + " or " + b.label() +
-                                             text::did_you_mean(id, {known.begin(), known.end()}));
-    return asked;
-  }
-  std::set<std::string> ids = a.ids();
-  for (const std::string& id : b.ids()) ids.insert(id);
-  std::vector<std::string> out;
-  for (const std::string& id : ids)
-    if (!(a.has(id) && b.has(id) && a.blob(id) == b.blob(id))) out.push_back(id);
-  return out;
-}
 
 // A DOC argument may be a document's file: it stands for the document's id.
 std::vector<std::string> document_ids(const std::vector<std::string>& args) {
@@ -41,22 +18,9 @@ std::vector<std::string> document_ids(const std::vector<std::string>& args) {
   return out;
 }
 
-// A document's two versions and their diff, kept together for the Word
-// redline, which shows the whole document.
-struct Compared {
-  Document before, after;
-  diff::DocumentDiff diff;
-};
-
-std::vector<diff::DocumentDiff> diffs_of(std::vector<Compared>& compared) {
-  std::vector<diff::DocumentDiff> out;
-  for (Compared& c : compared) out.push_back(std::move(c.diff));
-  return out;
-}
-
-std::string render_docx(const std::vector<Compared>& compared, const redline::Labels& labels) {
+std::string render_docx(const std::vector<redline::DocumentPair>& pairs, const redline::Labels& labels) {
   std::vector<redline::Compared> documents;
-  for (const Compared& c : compared) documents.push_back({&c.before, &c.after, &c.diff});
+  for (const redline::DocumentPair& p : pairs) documents.push_back({&p.before, &p.after, &p.diff});
   return redline::render_docx(documents, labels);
 }
 
@@ -91,22 +55,10 @@ Action add_diff(CLI::App& app, Globals& globals) {
   add_color_option(cmd, args->color);
   return [args, &globals] {
     Side a = Side::open(".", args->from), b = Side::open(".", args->to);
-    if ((a.is_file() || b.is_file()) && !args->docs.empty())
-      throw Error(ErrorCode::Usage, "a file is compared as the document it holds: name no DOC");
     bool docx = args->format == "docx";
     if (docx && args->stat) throw Error(ErrorCode::Usage, "--stat has no docx form: use --format md, html or json");
     text::Segmenter segmenter;
-    bool named = !args->docs.empty();
-    std::vector<Compared> compared;
-    for (const std::string& id : documents_to_compare(a, b, document_ids(args->docs))) {
-      Compared c{a.load(id), b.load(id), {}};
-      c.diff = diff::compare(c.before, c.after, segmenter);
-      if (c.diff.doc.empty()) c.diff.doc = id;
-      std::string absent(redline::absent_label(globals.language));
-      c.diff.before_label = a.has(id) ? a.label(globals.language) : absent;
-      c.diff.after_label = b.has(id) ? b.label(globals.language) : absent;
-      if (named || !c.diff.changes.empty()) compared.push_back(std::move(c));
-    }
+    std::vector<redline::DocumentPair> compared = redline::compare_sides(a, b, document_ids(args->docs), globals.language, segmenter);
     print_warnings(a.take_warnings());
     print_warnings(b.take_warnings());
     // JSON's labels stay as they were; the reader's labels are in the reader's language.
@@ -114,7 +66,7 @@ Action add_diff(CLI::App& app, Globals& globals) {
                                                     : redline::Labels{a.label(globals.language), b.label(globals.language)};
     if (docx) write_output(render_docx(compared, labels), args->output, true);
     else
-      write_output(render(diffs_of(compared), labels, args->format, args->stat, {use_color(args->color), globals.language}), args->output,
+      write_output(render(redline::diffs_of(compared), labels, args->format, args->stat, {use_color(args->color), globals.language}), args->output,
                    false);
     return 0;
   };

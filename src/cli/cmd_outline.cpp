@@ -24,7 +24,7 @@ void print_outline(const std::vector<Clause>& units, int depth, std::ostream& ou
 
 }  // namespace
 
-Action add_outline(CLI::App& app, Globals& g) {
+Action add_outline(CLI::App& app, Globals&) {
   auto doc_arg = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>("text");
   auto selection = std::make_shared<SelectionArgs>();
@@ -32,33 +32,19 @@ Action add_outline(CLI::App& app, Globals& g) {
   cmd->add_option("DOC", *doc_arg, "Document id, or a file path")->required();
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   selection->add_to(cmd);
-  return [doc_arg, format, selection, &g] {
-    (void)g;
+  return [doc_arg, format, selection] {
     DocumentSet set = selection->open();
-    std::optional<Lineage> lineage;
-    Reading reading;
-    Document doc;
-    if (set.in_git() && !parse_reference(*doc_arg).is_path()) {
-      lineage.emplace(set, *doc_arg);
-      reading = selection->reading(*lineage);
-      doc = lineage->document(reading.index);
-    } else {
-      doc = set.load(*doc_arg);
-    }
-    doc.require_valid();
+    Outline outline = read_outline(set, *doc_arg, today());
     print_warnings(set);
     if (*format == "json") {
-      nlohmann::json clauses = nlohmann::json::array();
-      for (const Clause& c : doc.clauses) clauses.push_back(to_json(c));
-      nlohmann::json out{{"doc", to_json(doc.meta)}, {"clauses", clauses}};
-      if (lineage) out["reading"] = reading.description;
-      std::cout << out.dump(2) << "\n";
+      std::cout << to_json(outline).dump(2) << "\n";
       return 0;
     }
+    const Document& doc = outline.doc;
     std::cout << doc.meta.id << "  " << doc.meta.title << "  (" << to_string(doc.meta.kind) << ", "
               << to_string(doc.meta.medium) << ", published " << nlohmann::json(to_json(doc.meta))["published"].get<std::string>()
               << ")\n";
-    if (lineage) std::cout << reading.description << "\n";
+    if (outline.reading) std::cout << outline.reading->description << "\n";
     print_outline(doc.clauses, 0, std::cout);
     return 0;
   };

@@ -64,11 +64,8 @@ Action add_period(CLI::App& app, Globals& globals) {
   cmd->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   return [start, length, format, &globals] {
     text::Date date = date_option(*start, "--start");
-    auto duration = text::parse_duration(*length);
-    if (!duration)
-      throw Error(ErrorCode::Usage, "cannot read '" + *length + "' as a period: write 一个月, 30日, 三个月, 十五个工作日, 两年 …");
     DocumentSet set = DocumentSet::open(".", {});
-    period::Period p = period::compute(date, *duration, period::calendar_for(set));
+    period::Period p = period::compute(date, *length, period::calendar_for(set));
     for (const period::Step& w : p.warnings) std::cerr << "lexgit: warning: " << w.in(globals.language) << "\n";
     if (*format == "json") std::cout << period::to_json(p).dump(2) << "\n";
     else print_period(p, *length, globals.language, std::cout);

@@ -12,23 +12,11 @@
 #include "lexgit/check.hpp"
 #include "lexgit/config.hpp"
 #include "lexgit/diff.hpp"
+#include "lexgit/history.hpp"
 #include "lexgit/redline.hpp"
 
 namespace lexgit::cli {
 namespace {
-
-// A commit time in the committer's own zone: 2026-01-15 10:00:00 +0800.
-std::string commit_time(const CommitInfo& c) {
-  std::time_t t = static_cast<std::time_t>(c.time + static_cast<long long>(c.offset) * 60);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  char zone[16];
-  int off = std::abs(c.offset);
-  std::snprintf(zone, sizeof zone, "%c%02d%02d", c.offset < 0 ? '-' : '+', off / 60, off % 60);
-  return std::string(buf) + " " + zone;
-}
 
 std::string padded(const std::string& s, int columns) {
   int width = text::display_width(s);
@@ -61,22 +49,10 @@ Action add_ls(CLI::App& app, Globals&) {
     text::Date date = sel.at.value_or(today());
     if (by_date) sel.at = date;
     DocumentSet set = DocumentSet::open(".", sel);
-    std::vector<Revision> entries = set.entries();
-    std::vector<Revision> pending;
-    if (by_date && set.in_git() && !set.tip().empty()) pending = set.versions().pending(set.tip(), date);
-    std::vector<std::pair<Revision, bool>> rows;  // (version, pending)
-    for (Revision& r : entries) rows.emplace_back(std::move(r), false);
-    for (Revision& r : pending) rows.emplace_back(std::move(r), true);
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first.doc < b.first.doc; });
+    std::vector<Listed> rows = list_documents(set, by_date ? sel.at : std::nullopt);
     print_warnings(set);
     if (*format == "json") {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& [r, is_pending] : rows) {
-        nlohmann::json j = to_json(r);
-        j["pending"] = is_pending;
-        out.push_back(std::move(j));
-      }
-      std::cout << out.dump(2) << "\n";
+      std::cout << to_json(rows).dump(2) << "\n";
       return 0;
     }
     std::cout << padded("ID", 28) << padded("KIND", 16) << padded("MEDIUM", 8) << padded("PUBLISHED", 12)
@@ -94,74 +70,10 @@ Action add_ls(CLI::App& app, Globals&) {
 
 namespace {
 
-// A document's versions, oldest first, each parsed; a version that removed the
-// document is an empty one.
-std::vector<Document> load_versions(Versions& versions, const std::vector<Revision>& revisions) {
-  std::vector<Document> docs;
-  for (const Revision& r : revisions) {
-    if (!r.removed) {
-      docs.push_back(versions.load(r));
-      continue;
-    }
-    Document absent;
-    absent.meta = r.meta;
-    absent.meta.id = r.doc;
-    docs.push_back(std::move(absent));
-  }
-  return docs;
-}
-
-// What each version did to the clauses of the one before it (the first
-// version: of nothing), as lexgit diff counts changes. The counts depend only
-// on the two blobs, so the cache keeps them: a long history is compared once.
-// The cache's format of the counts below: seven numbers separated by spaces.
-constexpr int kClauseCountsFormat = 1;
-
-std::vector<diff::Stat> clause_counts(DocumentSet& set, const std::vector<Revision>& revisions,
-                                      const text::Segmenter& segmenter) {
-  cache::Cache* cache = set.repository().cache();
-  auto blob_of = [&](std::size_t i) { return revisions[i].removed ? std::string("-") : revisions[i].blob; };
-  std::map<std::size_t, Document> loaded;
-  auto version = [&](std::size_t i) -> const Document& {
-    auto it = loaded.find(i);
-    if (it == loaded.end()) it = loaded.emplace(i, load_versions(set.versions(), {revisions[i]}).front()).first;
-    return it->second;
-  };
-  std::vector<diff::Stat> out;
-  for (std::size_t i = 0; i < revisions.size(); ++i) {
-    std::string key = (i > 0 ? blob_of(i - 1) : std::string("-")) + ":" + blob_of(i);
-    diff::Stat s;
-    if (auto cached = cache ? cache->value("clause-counts", key, kClauseCountsFormat) : std::nullopt;
-        cached && std::sscanf(cached->c_str(), "%d %d %d %d %d %d %d", &s.added, &s.modified, &s.removed, &s.moved, &s.renumbered,
-                             &s.split, &s.merged) == 7) {
-      out.push_back(s);
-      continue;
-    }
-    Document none;
-    none.meta = version(i).meta;
-    s = diff::compare(i > 0 ? version(i - 1) : none, version(i), segmenter).stat();
-    if (cache)
-      cache->put_value("clause-counts", key, kClauseCountsFormat, std::to_string(s.added) + " " + std::to_string(s.modified) + " " +
-                                                 std::to_string(s.removed) + " " + std::to_string(s.moved) + " " +
-                                                 std::to_string(s.renumbered) + " " + std::to_string(s.split) + " " +
-                                                 std::to_string(s.merged));
-    out.push_back(s);
-  }
-  return out;
-}
-
-int changed(const diff::Stat& s) { return s.modified + s.moved + s.renumbered + s.split + s.merged; }
-
-nlohmann::json revision_json(const CommitInfo& c, const Revision& r) {
-  return {{"commit", c.id}, {"author", c.author}, {"time", commit_time(c)}, {"message", c.message},
-          {"published", text::format_iso(r.meta.published)}, {"effective", text::format_iso(r.meta.effective)},
-          {"status", r.removed ? "removed" : std::string(to_string(r.meta.status))}, {"path", r.path}};
-}
-
 void print_revision_text(const CommitInfo& c, const Revision& r, std::ostream& out) {
   out << "commit " << c.id << "\n"
       << "Author: " << c.author << "\n"
-      << "Date:   " << commit_time(c) << "\n";
+      << "Date:   " << history::commit_time(c) << "\n";
   if (r.removed) out << "        removed from " << r.path << "\n";
   else
     out << "        published " << text::format_iso(r.meta.published) << ", effective " << text::format_iso(r.meta.effective) << ", "
@@ -176,69 +88,24 @@ void print_message(const CommitInfo& c, std::ostream& out) {
   out << "\n";
 }
 
-// lexgit log DOC: each revision, newest version first, with its clause counts.
-void log_document(DocumentSet& set, std::vector<Revision> revisions, bool json) {
-  text::Segmenter segmenter;
-  std::vector<diff::Stat> counts = clause_counts(set, revisions, segmenter);
-  nlohmann::json out = nlohmann::json::array();
-  for (std::size_t i = revisions.size(); i-- > 0;) {
-    const Revision& r = revisions[i];
-    const diff::Stat& s = counts[i];
-    CommitInfo c = set.repository().commit_info(r.commit);
-    if (json) {
-      nlohmann::json j = revision_json(c, r);
-      j["clauses"] = {{"added", s.added}, {"changed", changed(s)}, {"removed", s.removed}};
-      out.push_back(std::move(j));
+// lexgit log DOC: each revision, newest version first, with its clause counts;
+// lexgit log DOC#ID: the revisions that changed one clause, each with its redline.
+void print_log(const history::Log& log, const redline::TextOptions& text_options, std::ostream& out) {
+  if (log.clause) {
+    out << log.reading->description << "\n";
+    for (const std::string& note : log.notes) out << "注：" << note << "\n";
+    out << "\n";
+  }
+  for (const history::Entry& e : log.entries) {
+    print_revision_text(e.commit, e.revision, out);
+    if (log.clause) {
+      print_message(e.commit, out);
+      out << redline::render_change_text(*e.change, text_options) << "\n";
       continue;
     }
-    print_revision_text(c, r, std::cout);
-    std::cout << "        clauses: +" << s.added << " ~" << changed(s) << " -" << s.removed << "\n";
-    print_message(c, std::cout);
+    out << "        clauses: +" << e.counts.added << " ~" << history::changed(e.counts) << " -" << e.counts.removed << "\n";
+    print_message(e.commit, out);
   }
-  if (json) std::cout << out.dump(2) << "\n";
-}
-
-// lexgit log DOC#ID: the revisions that changed one clause, each with its
-// redline. The REF is read in the version show reads and followed through the
-// document's versions by its lineage, never by its place.
-void log_clause(DocumentSet& set, const std::vector<Revision>& revisions, const std::string& id, std::optional<text::Date> at,
-                bool json, const redline::TextOptions& text_options) {
-  text::Segmenter segmenter;
-  Lineage lineage(set, revisions.front().doc);
-  Reading reading = lineage.reading(at, today(), set.selection().rev.has_value() && !at);
-  Located located = lineage.locate(id, reading.index);
-  if (!json) std::cout << reading.description << "\n";
-  for (const std::string& note : located.notes) (json ? std::cerr : std::cout) << "注：" << note << "\n";
-  if (!json) std::cout << "\n";
-  // The last version that has the clause: the history is told back from there.
-  std::size_t last = reading.index;
-  std::string last_id = located.id;
-  for (std::size_t j = lineage.size(); j-- > reading.index + 1;) {
-    if (auto there = lineage.follow(located.id, reading.index, j)) {
-      last = j;
-      last_id = *there;
-      break;
-    }
-  }
-  std::vector<Document> docs;
-  for (std::size_t i = 0; i <= last; ++i) docs.push_back(lineage.document(i));
-  std::vector<redline::ClauseStep> steps = redline::clause_history(docs, last_id, segmenter);
-  nlohmann::json out = nlohmann::json::array();
-  for (const redline::ClauseStep& step : steps) {
-    const Revision& r = lineage.revision(step.version);
-    CommitInfo c = set.repository().commit_info(r.commit);
-    if (json) {
-      nlohmann::json j = revision_json(c, r);
-      j["ref"] = step.ref;
-      j["change"] = diff::to_json(step.change);
-      out.push_back(std::move(j));
-      continue;
-    }
-    print_revision_text(c, r, std::cout);
-    print_message(c, std::cout);
-    std::cout << redline::render_change_text(step.change, text_options) << "\n";
-  }
-  if (json) std::cout << out.dump(2) << "\n";
 }
 
 }  // namespace
@@ -256,19 +123,19 @@ Action add_log(CLI::App& app, Globals& globals) {
   cmd->add_option("--at", *at, "Read DOC#ID in the version in force on this date (default: today), as show does");
   add_color_option(cmd, *color);
   return [target, format, rev, color, at, &globals] {
-    Reference ref = parse_reference(*target);
     Selection sel;
     if (!rev->empty()) sel.rev = *rev;
     DocumentSet set = DocumentSet::open(".", sel);
-    Versions& versions = set.versions();
-    if (set.tip().empty()) throw Error(ErrorCode::NotFound, "the repository has no commits yet");
-    std::vector<Revision> revisions = versions.revisions(set.tip(), ref.doc);
-    if (revisions.empty()) throw set.no_document(ref.doc);
-    sort_as_versions(revisions);
+    std::optional<text::Date> date;
+    if (!at->empty()) date = date_option(*at, "--at");
+    history::Log log = history::read(set, *target, date, today());
     print_warnings(set);
-    if (ref.id.empty()) log_document(set, std::move(revisions), *format == "json");
-    else log_clause(set, revisions, ref.id, at->empty() ? std::nullopt : std::optional<text::Date>(date_option(*at, "--at")),
-                    *format == "json", {use_color(*color), globals.language});
+    if (*format == "json") {
+      for (const std::string& note : log.notes) std::cerr << "注：" << note << "\n";
+      std::cout << to_json(log).dump(2) << "\n";
+    } else {
+      print_log(log, {use_color(*color), globals.language}, std::cout);
+    }
     return 0;
   };
 }

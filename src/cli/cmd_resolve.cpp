@@ -42,13 +42,6 @@ std::string beaten(const precedence::Overridden& o, Language language) {
 
 }  // namespace
 
-text::Date today() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
 void print_resolution(const precedence::Resolution& r, Language language, std::ostream& out) {
   out << kAsOf.in(language) << (language == Language::En ? text::format_iso(r.at) : text::format_zh_cn(r.at)) << "\n\n";
   switch (r.status) {
@@ -91,10 +84,7 @@ Action add_resolve(CLI::App& app, Globals& globals) {
     Selection sel;
     if (!rev->empty()) sel.rev = *rev;
     DocumentSet set = DocumentSet::open(".", sel);
-    precedence::Policy policy = precedence::policy_for(set);
-    precedence::Gathered g = precedence::gather(set, policy, *refs, date);
-    precedence::Resolution r = precedence::resolve(policy, std::move(g.candidates), std::move(g.excluded), date);
-    r.notes = std::move(g.notes);
+    precedence::Resolution r = precedence::resolve_refs(set, *refs, date);
     print_warnings(set);
     if (*format == "json") std::cout << precedence::to_json(r).dump(2) << "\n";
     else print_resolution(r, globals.language, std::cout);

@@ -46,6 +46,7 @@ Action add_notice(CLI::App& app, Globals& g);
 Action add_publish(CLI::App& app, Globals& g);
 Action add_hook(CLI::App& app, Globals& g);
 Action add_sync(CLI::App& app, Globals& g);
+Action add_serve(CLI::App& app, Globals& g);
 
 Action add_diff(CLI::App& app, Globals& g);
 Action add_difftool(CLI::App& app, Globals& g);
@@ -83,7 +84,7 @@ void print_resolution(const precedence::Resolution& r, Language language, std::o
 text::Date date_option(const std::string& value, std::string_view option);
 
 // Today's date on this machine's clock and time zone.
-text::Date today();
+using text::today;
 
 // Writes `contents` to `path` atomically: a temporary file beside it, then a rename,
 // so a failure never leaves half a file.

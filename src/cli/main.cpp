@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   add(lexgit::cli::add_words);
   add(lexgit::cli::add_hook);
   add(lexgit::cli::add_sync);
+  add(lexgit::cli::add_serve);
 
   try {
     app.parse(argc, argv);

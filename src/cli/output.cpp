@@ -12,14 +12,7 @@
 
 namespace lexgit::cli {
 
-text::Date date_option(const std::string& value, std::string_view option) {
-  auto d = text::parse_date(value);
-  if (!d) {
-    Error e = not_a_date(value);
-    throw Error(e.code(), std::string(option) + ": " + e.what());
-  }
-  return *d;
-}
+text::Date date_option(const std::string& value, std::string_view option) { return named_date(value, option); }
 
 void SelectionArgs::add_to(CLI::App* cmd) {
   cmd->add_option("--rev", rev, "Read documents as of this git revision (default: HEAD)");

@@ -21,6 +21,15 @@ Error not_a_date(std::string_view arg) {
   return Error(ErrorCode::Usage, "'" + std::string(arg) + "' is not a date: write a calendar day such as 2026-01-31 or 2026年1月31日");
 }
 
+text::Date named_date(std::string_view value, std::string_view name) {
+  auto d = text::parse_date(value);
+  if (!d) {
+    Error e = not_a_date(value);
+    throw Error(e.code(), std::string(name) + ": " + e.what());
+  }
+  return *d;
+}
+
 std::optional<text::Date> date_argument(std::string_view arg) {
   if (auto d = text::parse_date(arg)) return d;
   if (written_like_a_date(arg)) throw not_a_date(arg);
@@ -47,6 +56,14 @@ Side Side::open(const fs::path& dir, const std::string& arg) {
     side.label_ = arg + " (" + side.set_->tip().substr(0, 12) + ")";
   }
   for (Revision& r : side.set_->entries()) side.entries_.emplace(r.doc, std::move(r));
+  return side;
+}
+
+Side Side::of_document(Document document, std::string label) {
+  document.require_valid();
+  Side side;
+  side.file_ = std::move(document);
+  side.label_ = std::move(label);
   return side;
 }
 

@@ -133,4 +133,11 @@ nlohmann::json to_json(const Period& p) {
           {"warnings", std::move(warnings)}};
 }
 
+Period compute(text::Date start, const std::string& length, const Calendar& calendar) {
+  auto duration = text::parse_duration(length);
+  if (!duration)
+    throw Error(ErrorCode::Usage, "cannot read '" + length + "' as a period: write 一个月, 30日, 三个月, 十五个工作日, 两年 …");
+  return compute(start, *duration, calendar);
+}
+
 }  // namespace lexgit::period

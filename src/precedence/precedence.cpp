@@ -407,4 +407,12 @@ nlohmann::json to_json(const Resolution& r) {
           {"notes_zh", notes_in(r.notes, Language::Zh)}};
 }
 
+Resolution resolve_refs(DocumentSet& set, const std::vector<std::string>& refs, text::Date at) {
+  Policy policy = policy_for(set);
+  Gathered g = gather(set, policy, refs, at);
+  Resolution r = resolve(policy, std::move(g.candidates), std::move(g.excluded), at);
+  r.notes = std::move(g.notes);
+  return r;
+}
+
 }  // namespace lexgit::precedence

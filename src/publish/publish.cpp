@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "lexgit/check.hpp"
 
 namespace lexgit::publish {
@@ -88,18 +90,23 @@ Publication publish(const fs::path& dir, const Request& request, const text::Seg
   if (head.tip().empty()) throw Error(ErrorCode::NotFound, "the repository has no commits yet: commit the agreement first");
   precedence::Policy policy = precedence::policy_for(head);
 
-  const std::string file = request.file.string();
-  std::string source = read_file(request.file);
-  Side after = Side::open(dir, file);
-  if (after.file().meta.id != policy.agreement)
-    throw Error(ErrorCode::BadInput, "publish records a new version of the agreement '" + policy.agreement + "', and " + file + " is '" +
-                                         after.file().meta.id + "'",
-                {file, 0});
-  std::string path = path_in_worktree(repo, request.file);
+  if (repo.is_bare())
+    throw Error(ErrorCode::Usage, "publish records a new version in a work tree, and " + repo.gitdir().string() +
+                                      " is bare: publish from a clone and push");
   std::vector<Revision> revisions = head.versions().revisions(head.tip(), policy.agreement);
   if (revisions.empty()) throw Error(ErrorCode::NotFound, "the agreement '" + policy.agreement + "' is not in the repository: commit it first");
   const Revision current = latest_revision(revisions);
   if (current.removed) throw Error(ErrorCode::NotFound, "'" + policy.agreement + "' was removed by commit " + current.commit.substr(0, 12));
+
+  // A draft given as text is recorded where the agreement is kept.
+  const std::string file = request.contents ? current.path : request.file.string();
+  std::string source = request.contents ? *request.contents : read_file(request.file);
+  Side after = request.contents ? Side::of_document(parse_document(source, file), file) : Side::open(dir, file);
+  if (after.file().meta.id != policy.agreement)
+    throw Error(ErrorCode::BadInput, "publish records a new version of the agreement '" + policy.agreement + "', and " + file + " is '" +
+                                         after.file().meta.id + "'",
+                {file, 0});
+  std::string path = request.contents ? current.path : path_in_worktree(repo, request.file);
   if (current.path != path)
     throw Error(ErrorCode::BadInput, "'" + policy.agreement + "' is kept at " + current.path + ", not " + path + ": publish the file there", {file, 0});
 
@@ -142,6 +149,16 @@ Publication publish(const fs::path& dir, const Request& request, const text::Seg
   commit.message = out.message;
   commit.author = request.author;
   commit.base = head.tip();
+  // A draft sent as text (from the web) leaves alone a work tree whose
+  // agreement holds edits of its own: the commit is made, the edits stay for
+  // their author.
+  if (request.contents) {
+    fs::path worktree_file = repo.workdir() / path;
+    if (!fs::exists(worktree_file) || read_file(worktree_file) != repo.read_blob(current.blob)) {
+      commit.leave_in_work_tree.insert(path);
+      out.warnings.push_back(path + " in the work tree has edits of its own: left as it is (the publication is committed)");
+    }
+  }
   out.commit = repo.commit(commit);
   if (!out.commit) throw Error(ErrorCode::BadInput, "nothing to publish: " + file + " is unchanged");
   // Repository::commit wrote the work tree's files too: the published version
@@ -149,6 +166,20 @@ Publication publish(const fs::path& dir, const Request& request, const text::Seg
   repo.pack_if_needed();
   for (std::string& w : head.take_warnings()) out.warnings.push_back(std::move(w));
   return out;
+}
+
+nlohmann::json to_json(const Publication& p) {
+  nlohmann::json versions = nlohmann::json::array();
+  for (const Version& v : p.versions)
+    versions.push_back({{"what", v.what}, {"published", text::format_iso(v.published)}, {"effective", text::format_iso(v.effective)}});
+  return {{"commit", p.commit ? nlohmann::json(*p.commit) : nlohmann::json(nullptr)},
+          {"message", p.message},
+          {"path", p.path},
+          {"notice_path", p.notice_path},
+          {"versions", std::move(versions)},
+          {"notice", notice::to_json(p.notice)},
+          {"notice_text", p.notice_text},
+          {"warnings", p.warnings}};
 }
 
 }  // namespace lexgit::publish

@@ -409,10 +409,10 @@ std::string staged_index(const fs::path& gitdir, const std::vector<std::pair<std
 
 // The paths whose work-tree file differs from what is committed (publish
 // writes them; commit commits what is already there).
-std::vector<std::string> work_tree_to_write(const fs::path& workdir, const std::map<std::string, std::string>& files) {
+std::vector<std::string> work_tree_to_write(const fs::path& workdir, const Repository::CommitRequest& request) {
   std::vector<std::string> out;
-  for (const auto& [path, contents] : files)
-    if (read_bytes(workdir / path) != contents) out.push_back(path);
+  for (const auto& [path, contents] : request.files)
+    if (!request.leave_in_work_tree.count(path) && read_bytes(workdir / path) != contents) out.push_back(path);
   return out;
 }
 
@@ -517,7 +517,7 @@ bool move_branch(git_repository* repo, const Repository::CommitRequest& request,
       if (!keep) fs::remove(store::journal_path(gitdir), ec);
     }
   } forget{gitdir};
-  store::Journal journal{branch, git::hex(commit_id), 0, work_tree_to_write(workdir, request.files)};
+  store::Journal journal{branch, git::hex(commit_id), 0, work_tree_to_write(workdir, request)};
   store::IndexLock lock(gitdir);
   journal.lock_inode = lock.inode();
   store::write_journal(gitdir, journal);

@@ -5,6 +5,7 @@
 #include "text/scan.hpp"
 
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <unicode/datefmt.h>
 #include <unicode/gregocal.h>
@@ -145,6 +146,13 @@ std::string format_zh_cn(Date date) {
   std::string out;
   text.toUTF8String(out);
   return out;
+}
+
+Date today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 }  // namespace lexgit::text

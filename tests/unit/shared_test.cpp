@@ -18,6 +18,7 @@ using lexgit::test::quote;
 using lexgit::test::read_file;
 using lexgit::test::Run;
 using lexgit::test::run_cli;
+using lexgit::test::sh;
 using lexgit::test::TempDir;
 using lexgit::test::write_file;
 namespace fs = std::filesystem;
@@ -25,13 +26,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kAuthor = "渠道管理部 <channel@example.com>";
-
-Run sh(const std::string& command) {
-  TempDir scratch;
-  std::string out = (scratch.path / "out").string(), err = (scratch.path / "err").string();
-  int raw = std::system((command + " >" + out + " 2>" + err + " </dev/null").c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file(out), read_file(err)};
-}
 
 std::string git_out(const fs::path& dir, const std::string& args) {
   Run r = sh("git -C " + quote(dir) + " " + args);
@@ -44,37 +38,12 @@ std::string rules(const std::string& id, const std::string& published, const std
   return "---\nid: " + id + "\ntitle: 渠道伙伴" + id + "规则\nkind: normative\npublished: " + published + "\n---\n" + body;
 }
 
-// A loopback port nobody listens on now (git daemon cannot take port 0).
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t size = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
-bool accepts(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  ::close(fd);
-  return ok;
-}
-
 // A bare repository holding one committed document, with lexgit's hook, served
 // read-write by git daemon on loopback; the daemon is stopped (by its pid) at the end.
 struct Served {
   TempDir root;
   fs::path bare = root.path / "partners.git";
-  int port = 0;
-  pid_t daemon = 0;
+  std::optional<lexgit::test::GitDaemon> daemon;
 
   Served() {
     fs::path seed = root.path / "seed";
@@ -86,27 +55,10 @@ struct Served {
     Run installed = run_cli("-C " + quote(bare) + " hook install");
     REQUIRE(installed.status == 0);
     REQUIRE(contains(installed.out, "pre-receive"));
-    start_daemon();
-  }
-  ~Served() {
-    if (daemon > 0) ::kill(daemon, SIGTERM);
+    daemon.emplace(root.path);
   }
 
-  void start_daemon() {
-    fs::path pid_file = root.path / "daemon.pid";
-    for (int attempt = 0; attempt < 5 && daemon == 0; ++attempt) {
-      port = free_port();
-      Run r = sh("git daemon --detach --reuseaddr --listen=127.0.0.1 --port=" + std::to_string(port) +
-                 " --export-all --enable=receive-pack --base-path=" + quote(root.path) + " --pid-file=" + quote(pid_file) + " " +
-                 quote(root.path));
-      if (r.status != 0) continue;
-      for (int wait = 0; wait < 100 && !accepts(port); ++wait) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      if (accepts(port)) daemon = std::stoi(read_file(pid_file));
-    }
-    REQUIRE(daemon > 0);
-  }
-
-  std::string url() const { return "git://127.0.0.1:" + std::to_string(port) + "/partners.git"; }
+  std::string url() const { return daemon->url("partners.git"); }
 
   fs::path clone(const std::string& name) const {
     fs::path dir = root.path / name;

@@ -9,6 +9,14 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -166,5 +174,64 @@ inline std::string strip_whitespace(const std::string& s) {
   }
   return out;
 }
+
+// Runs a shell command; its stdout and stderr are captured.
+inline Run sh(const std::string& command) {
+  TempDir scratch;
+  std::string out = (scratch.path / "out").string(), err = (scratch.path / "err").string();
+  int raw = std::system((command + " >" + out + " 2>" + err + " </dev/null").c_str());
+  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file(out), read_file(err)};
+}
+
+// A loopback port nobody listens on now (git daemon cannot take port 0).
+inline int free_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t size = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+inline bool accepts(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  ::close(fd);
+  return ok;
+}
+
+// git daemon serving the repositories under `root` read-write on loopback
+// (git://127.0.0.1:PORT/NAME.git); stopped (by its pid) at the end.
+struct GitDaemon {
+  int port = 0;
+  pid_t pid = 0;
+
+  explicit GitDaemon(const std::filesystem::path& root) {
+    std::filesystem::path pid_file = root / "daemon.pid";
+    for (int attempt = 0; attempt < 5 && pid == 0; ++attempt) {
+      port = free_port();
+      Run r = sh("git daemon --detach --reuseaddr --listen=127.0.0.1 --port=" + std::to_string(port) +
+                 " --export-all --enable=receive-pack --base-path=" + quote(root) + " --pid-file=" + quote(pid_file) + " " + quote(root));
+      if (r.status != 0) continue;
+      for (int wait = 0; wait < 100 && !accepts(port); ++wait) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      if (accepts(port)) pid = std::stoi(read_file(pid_file));
+    }
+    REQUIRE(pid > 0);
+  }
+  ~GitDaemon() {
+    if (pid > 0) ::kill(pid, SIGTERM);
+  }
+  GitDaemon(const GitDaemon&) = delete;
+  GitDaemon& operator=(const GitDaemon&) = delete;
+
+  std::string url(const std::string& name) const { return "git://127.0.0.1:" + std::to_string(port) + "/" + name; }
+};
 
 }  // namespace lexgit::test
