@@ -102,6 +102,9 @@ class Side {
   // `arg`: an existing file, a date (see date_argument) or a revision,
   // resolved in the repository around `dir`.
   static Side open(const std::filesystem::path& dir, const std::string& arg);
+  // A document already read (a draft pasted or uploaded in a browser) as a
+  // side, labelled `label`: what a file's side is, without a file.
+  static Side of(Document document, std::string label);
 
   // What was compared, for a redline's header: the file, "in force on
   // 2026-03-01", or "v2 (0a1b2c3d4e5f)".
@@ -131,5 +134,10 @@ class Side {
   std::optional<DocumentSet> set_;
   std::map<std::string, Revision> entries_;
 };
+
+// The document ids two sides are compared on: those `asked` for (Error(NotFound)
+// naming the closest ids when neither side has one), or else every document
+// that differs; a file's side compares the one document it holds.
+std::vector<std::string> documents_to_compare(const Side& a, const Side& b, const std::vector<std::string>& asked);
 
 }  // namespace lexgit

@@ -113,6 +113,9 @@ std::optional<Date> parse_date(std::string_view utf8);
 std::string format_iso(Date date);     // 2026-01-31
 std::string format_zh_cn(Date date);   // 2026年1月31日 (ICU zh_CN long style)
 
+// Today's date on this machine's clock and time zone.
+Date today();
+
 // ---- Words ------------------------------------------------------------------
 
 enum class TokenKind {

@@ -14,26 +14,6 @@ namespace lexgit::cli {
 namespace {
 namespace fs = std::filesystem;
 
-// The document ids to compare: those asked for, or every one that differs.
-std::vector<std::string> documents_to_compare(const Side& a, const Side& b, const std::vector<std::string>& asked) {
-  if (a.is_file() || b.is_file()) return {a.is_file() ? a.file().meta.id : b.file().meta.id};
-  if (!asked.empty()) {
-    std::set<std::string> known = a.ids();
-    known.merge(b.ids());
-    for (const std::string& id : asked)
-      if (!a.has(id) && !b.has(id))
-        throw Error(ErrorCode::NotFound, "no document '" + id + "' in " + a.label() + " or " + b.label() +
-                                             text::did_you_mean(id, {known.begin(), known.end()}));
-    return asked;
-  }
-  std::set<std::string> ids = a.ids();
-  for (const std::string& id : b.ids()) ids.insert(id);
-  std::vector<std::string> out;
-  for (const std::string& id : ids)
-    if (!(a.has(id) && b.has(id) && a.blob(id) == b.blob(id))) out.push_back(id);
-  return out;
-}
-
 // A DOC argument may be a document's file: it stands for the document's id.
 std::vector<std::string> document_ids(const std::vector<std::string>& args) {
   std::vector<std::string> out;

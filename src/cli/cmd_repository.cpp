@@ -207,19 +207,7 @@ void log_clause(DocumentSet& set, const std::vector<Revision>& revisions, const 
   if (!json) std::cout << reading.description << "\n";
   for (const std::string& note : located.notes) (json ? std::cerr : std::cout) << "注：" << note << "\n";
   if (!json) std::cout << "\n";
-  // The last version that has the clause: the history is told back from there.
-  std::size_t last = reading.index;
-  std::string last_id = located.id;
-  for (std::size_t j = lineage.size(); j-- > reading.index + 1;) {
-    if (auto there = lineage.follow(located.id, reading.index, j)) {
-      last = j;
-      last_id = *there;
-      break;
-    }
-  }
-  std::vector<Document> docs;
-  for (std::size_t i = 0; i <= last; ++i) docs.push_back(lineage.document(i));
-  std::vector<redline::ClauseStep> steps = redline::clause_history(docs, last_id, segmenter);
+  std::vector<redline::ClauseStep> steps = redline::clause_history(lineage, reading.index, located.id, segmenter);
   nlohmann::json out = nlohmann::json::array();
   for (const redline::ClauseStep& step : steps) {
     const Revision& r = lineage.revision(step.version);

@@ -42,12 +42,7 @@ std::string beaten(const precedence::Overridden& o, Language language) {
 
 }  // namespace
 
-text::Date today() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
+text::Date today() { return text::today(); }
 
 void print_resolution(const precedence::Resolution& r, Language language, std::ostream& out) {
   out << kAsOf.in(language) << (language == Language::En ? text::format_iso(r.at) : text::format_zh_cn(r.at)) << "\n\n";

@@ -5,6 +5,7 @@
 #include "text/scan.hpp"
 
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <unicode/datefmt.h>
 #include <unicode/gregocal.h>
@@ -120,6 +121,13 @@ std::string format_iso(Date date) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
   return buffer;
+}
+
+Date today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
 std::string format_zh_cn(Date date) {
