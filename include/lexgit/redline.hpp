@@ -14,7 +14,10 @@
 
 #include "lexgit/diff.hpp"
 #include "lexgit/language.hpp"
-#include "lexgit/lineage.hpp"
+
+namespace lexgit {
+class Lineage;  // lineage.hpp; not included, so that diff::Side stays the only Side here
+}
 
 namespace lexgit::redline {
 

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "lexgit/error.hpp"
+#include "lexgit/lineage.hpp"
 #include "lexgit/redline.hpp"
 
 namespace lexgit::redline {
