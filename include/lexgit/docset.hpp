@@ -150,4 +150,9 @@ class Side {
   std::map<std::string, Revision> entries_;
 };
 
+// The document ids two sides are compared on: those `asked` for (Error(NotFound)
+// naming the closest ids when neither side has one), or else every document
+// that differs; a file's side compares the one document it holds.
+std::vector<std::string> documents_to_compare(const Side& a, const Side& b, const std::vector<std::string>& asked);
+
 }  // namespace lexgit

@@ -150,6 +150,9 @@ std::string title_of(const Notice& n);
 std::string render_markdown(const Notice& n);
 std::string render_text(const Notice& n);  // plain text, for e-mail
 std::string render_html(const Notice& n);  // one self-contained page
+// The letter alone, as render_html's page holds it (title, paragraphs, the
+// changes quoted with their redline, the signature): for a page of lexgit serve.
+std::string render_html_body(const Notice& n);
 // The notice as a Word letter (the .docx file's bytes), the same text as the
 // other formats: the title centred, the signature right-aligned, the old and
 // new clauses quoted, and each kept clause's redline as coloured runs (deleted

@@ -15,6 +15,10 @@
 #include "lexgit/diff.hpp"
 #include "lexgit/language.hpp"
 
+namespace lexgit {
+class Lineage;  // lineage.hpp; not included, so that diff::Side stays the only Side here
+}
+
 namespace lexgit::redline {
 
 // What was compared, as the reader should see it: "HEAD~1 (3f2a…)", "in force
@@ -117,6 +121,13 @@ struct ClauseStep {
 // document was absent. Newest step first. Error(NotFound) when the newest
 // version has no such clause.
 std::vector<ClauseStep> clause_history(const std::vector<Document>& versions, const std::string& id,
+                                       const text::Segmenter& segmenter);
+
+// The history of a document's clause as `lexgit log DOC#ID` and the clause
+// page tell it: the clause `id` of version `read` (see Lineage::locate),
+// followed forward to the last version that still has it, and told back from
+// there. Each step's version indexes the lineage's versions.
+std::vector<ClauseStep> clause_history(Lineage& lineage, std::size_t read, const std::string& id,
                                        const text::Segmenter& segmenter);
 
 }  // namespace lexgit::redline

@@ -116,6 +116,7 @@ std::string format_iso(Date date);     // 2026-01-31
 Date today();
 std::string format_zh_cn(Date date);   // 2026年1月31日 (ICU zh_CN long style)
 
+
 // ---- Words ------------------------------------------------------------------
 
 enum class TokenKind {

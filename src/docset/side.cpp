@@ -1,5 +1,6 @@
 // One side of a comparison: a revision, the versions in force on a date, or a file.
 #include "lexgit/docset.hpp"
+#include "lexgit/suggest.hpp"
 
 namespace lexgit {
 namespace fs = std::filesystem;
@@ -65,6 +66,25 @@ Side Side::of_document(Document document, std::string label) {
   side.file_ = std::move(document);
   side.label_ = std::move(label);
   return side;
+}
+
+std::vector<std::string> documents_to_compare(const Side& a, const Side& b, const std::vector<std::string>& asked) {
+  if (a.is_file() || b.is_file()) return {a.is_file() ? a.file().meta.id : b.file().meta.id};
+  if (!asked.empty()) {
+    std::set<std::string> known = a.ids();
+    known.merge(b.ids());
+    for (const std::string& id : asked)
+      if (!a.has(id) && !b.has(id))
+        throw Error(ErrorCode::NotFound, "no document '" + id + "' in " + a.label() + " or " + b.label() +
+                                             text::did_you_mean(id, {known.begin(), known.end()}));
+    return asked;
+  }
+  std::set<std::string> ids = a.ids();
+  for (const std::string& id : b.ids()) ids.insert(id);
+  std::vector<std::string> out;
+  for (const std::string& id : ids)
+    if (!(a.has(id) && b.has(id) && a.blob(id) == b.blob(id))) out.push_back(id);
+  return out;
 }
 
 std::string Side::label(Language language) const {

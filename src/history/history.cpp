@@ -78,19 +78,7 @@ void read_clause(DocumentSet& set, const std::vector<Revision>& revisions, const
   log.clause = true;
   log.reading = reading;
   log.notes = located.notes;
-  // The last version that has the clause: the history is told back from there.
-  std::size_t last = reading.index;
-  std::string last_id = located.id;
-  for (std::size_t j = lineage.size(); j-- > reading.index + 1;) {
-    if (auto there = lineage.follow(located.id, reading.index, j)) {
-      last = j;
-      last_id = *there;
-      break;
-    }
-  }
-  std::vector<Document> docs;
-  for (std::size_t i = 0; i <= last; ++i) docs.push_back(lineage.document(i));
-  for (redline::ClauseStep& step : redline::clause_history(docs, last_id, segmenter)) {
+  for (redline::ClauseStep& step : redline::clause_history(lineage, reading.index, located.id, segmenter)) {
     const Revision& r = lineage.revision(step.version);
     log.entries.push_back({set.repository().commit_info(r.commit), r, {}, std::move(step.ref), std::move(step.change)});
   }

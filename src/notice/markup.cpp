@@ -119,7 +119,7 @@ std::string render_markdown(const Notice& n) {
   return out.str();
 }
 
-std::string render_html(const Notice& n) {
+std::string render_html_body(const Notice& n) {
   std::ostringstream body;
   for (const Block& b : compose(n)) {
     const std::string text = b.lines.empty() ? "" : redline::escape_html(b.lines[0]);
@@ -139,10 +139,14 @@ std::string render_html(const Notice& n) {
         break;
     }
   }
+  return body.str();
+}
+
+std::string render_html(const Notice& n) {
   return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\"lexgit\">\n<title>" +
-         redline::escape_html(title_of(n)) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n" + body.str() +
+         redline::escape_html(title_of(n)) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n" + render_html_body(n) +
          "</main>\n</body>\n</html>\n";
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "lexgit/error.hpp"
+#include "lexgit/lineage.hpp"
 #include "lexgit/redline.hpp"
 
 namespace lexgit::redline {
@@ -87,6 +88,23 @@ std::vector<ClauseStep> clause_history(const std::vector<Document>& versions, co
     current = t.older_id;
   }
   return steps;
+}
+
+std::vector<ClauseStep> clause_history(Lineage& lineage, std::size_t read, const std::string& id,
+                                       const text::Segmenter& segmenter) {
+  // The last version that has the clause: the history is told back from there.
+  std::size_t last = read;
+  std::string last_id = id;
+  for (std::size_t j = lineage.size(); j-- > read + 1;) {
+    if (auto there = lineage.follow(id, read, j)) {
+      last = j;
+      last_id = *there;
+      break;
+    }
+  }
+  std::vector<Document> docs;
+  for (std::size_t i = 0; i <= last; ++i) docs.push_back(lineage.document(i));
+  return clause_history(docs, last_id, segmenter);
 }
 
 }  // namespace lexgit::redline

@@ -123,6 +123,13 @@ std::string format_iso(Date date) {
   return buffer;
 }
 
+Date today() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
 std::string format_zh_cn(Date date) {
   // ICU's calendar is lenient (2026-02-30 would print as 3月2日): refuse instead.
   if (!scan::is_valid(date)) throw Error(ErrorCode::BadInput, "not a calendar date: " + format_iso(date));
