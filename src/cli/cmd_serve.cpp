@@ -6,12 +6,13 @@
 #include "cli/commands.hpp"
 #include "lexgit/api.hpp"
 #include "lexgit/serve.hpp"
+#include "lexgit/web.hpp"
 
 namespace lexgit::cli {
 
 Action add_serve(CLI::App& app, Globals& globals) {
   auto options = std::make_shared<serve::Options>();
-  CLI::App* cmd = app.add_subcommand("serve", "Serve the repository (normal or bare) on HTTP: the JSON API under /api/, read-only by default");
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the repository (normal or bare) on HTTP: the pages in a browser and the JSON API under /api/, read-only by default");
   cmd->add_option("--bind", options->bind, "Address to listen on (default: 127.0.0.1, this machine only)")->type_name("ADDR");
   cmd->add_option("--port", options->port, "Port (default: 8080; 0: any free port, printed)")->check(CLI::Range(0, 65535));
   cmd->add_flag("--allow-publish", options->site.allow_publish,
@@ -27,7 +28,7 @@ Action add_serve(CLI::App& app, Globals& globals) {
         throw Error(ErrorCode::Usage, "--allow-publish needs the publishing token in the environment: set LEXGIT_SERVE_TOKEN");
       o.site.publish_token = token;
     }
-    o.handlers = {api::handle};
+    o.handlers = {api::handle, web::handler()};
     o.on_listening = [&o](int port) {
       std::cout << "lexgit serve: http://" << o.bind << ":" << port << "/ (" << (o.site.allow_publish ? "可发布" : "只读") << ")"
                 << std::endl;

@@ -8,7 +8,7 @@ weekly flows: the corpus on a date, a redline (changes marked, jump, filter),
 a question, a notice preview for a pasted draft, markup shown as text, Chinese
 rendered, no horizontal scroll at 375 px.
 
-Usage: test_pages.py --server CMD... --lexgit LEXGIT --source SOURCE_DIR
+Usage: test_pages.py --lexgit LEXGIT --source SOURCE_DIR
 Exit 77 (skipped) only when Chromium or its driver is not installed.
 """
 import argparse
@@ -79,9 +79,9 @@ class Pages(unittest.TestCase):
         make_repository(ARGS.lexgit, ARGS.source, cls.repo)
         with open(os.path.join(cls.repo, "partner-framework.md"), encoding="utf-8") as f:
             cls.revised = f.read()
-        cls.server = subprocess.Popen(ARGS.server + [cls.repo], stdout=subprocess.PIPE, text=True)
+        cls.server = subprocess.Popen([ARGS.lexgit, "-C", cls.repo, "serve", "--port", "0"], stdout=subprocess.PIPE, text=True)
         line = cls.server.stdout.readline().strip()
-        port = re.search(r"(\d+)\s*$", line)
+        port = re.search(r"http://[^/]*:(\d+)/", line)
         if not port:
             cls.server.kill()
             raise RuntimeError("the server printed no port: %r" % line)
@@ -222,7 +222,6 @@ class Pages(unittest.TestCase):
 def main():
     global ARGS
     parser = argparse.ArgumentParser()
-    parser.add_argument("--server", nargs="+", required=True, help="the server command; the repository is appended")
     parser.add_argument("--lexgit", required=True)
     parser.add_argument("--source", required=True)
     ARGS = parser.parse_args()
