@@ -155,11 +155,4 @@ std::string format_zh_cn(Date date) {
   return out;
 }
 
-Date today() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&now, &tm);
-  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-}
-
 }  // namespace lexgit::text
