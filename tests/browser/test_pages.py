@@ -25,6 +25,9 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 AUTHOR = "渠道管理部 <channel@qingcloud.example>"
 SCRIPT = "<script>alert(1)</script>"
+# The same markup as a Markdown author writes it to mean the characters, not
+# HTML (raw HTML in a document is not clause text).
+SCRIPT_SOURCE = r"\<script\>alert(1)\</script\>"
 ARGS = None
 
 

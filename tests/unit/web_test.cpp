@@ -21,6 +21,9 @@ namespace {
 
 const std::string kAuthor = "渠道管理部 <channel@qingcloud.example>";
 const std::string kScript = "<script>alert(1)</script>";
+// The same markup as a Markdown author writes it to mean the characters, not
+// HTML (raw HTML in a document is not clause text).
+const std::string kScriptSource = "\\<script\\>alert(1)\\</script\\>";
 
 std::string replaced(std::string s, const std::string& from, const std::string& to) {
   lexgit::test::replace(s, from, to);
