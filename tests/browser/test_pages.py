@@ -52,7 +52,7 @@ def revision(agreement):
     s = s.replace("### 七． 市场营销基金和推广计划", "### 六． 数据与安全\n\n双方应采取必要的安全措施保障数据安全。\n\n### 七． 市场营销基金和推广计划", 1)
     s = s.replace("最多 10 万人民币", "最多 20 万人民币", 1)
     return s.replace("11. 双方都将遵守所有适用的法律和条规，包括进出口法律；\n",
-                     "11. 双方都将遵守所有适用的法律和条规，包括进出口法律；\n\n12. 合作伙伴不得在页面中嵌入" + SCRIPT + "代码；\n", 1)
+                     "11. 双方都将遵守所有适用的法律和条规，包括进出口法律；\n\n12. 合作伙伴不得在页面中嵌入" + SCRIPT_SOURCE + "代码；\n", 1)
 
 
 def make_repository(lexgit, source, repo):
@@ -115,6 +115,17 @@ class Pages(unittest.TestCase):
         from selenium.webdriver.common.by import By
         return self.driver.find_elements(By.CSS_SELECTOR, selector)
 
+    def wait_for(self, selector, seconds=20):
+        """The elements a page reached by a click or a form shows, once it has loaded."""
+        from selenium.webdriver.support.ui import WebDriverWait
+        WebDriverWait(self.driver, seconds).until(lambda d: self.css(selector))
+        return self.css(selector)
+
+    def wait_until(self, condition, seconds=20):
+        """Waits for a page reached by a click to show what `condition` checks."""
+        from selenium.webdriver.support.ui import WebDriverWait
+        WebDriverWait(self.driver, seconds).until(lambda d: condition())
+
     def body_text(self):
         return self.css("body")[0].text
 
@@ -131,9 +142,13 @@ class Pages(unittest.TestCase):
         self.assertIn("Noto Sans CJK SC", font)
         # The English switch, kept when a link is followed.
         self.css("header .lang")[0].click()
+        self.wait_until(lambda: d.execute_script("return document.documentElement.lang") == "en")
         self.assertEqual(d.execute_script("return document.documentElement.lang"), "en")
         self.assertIn("Timeline of revisions", self.body_text())
-        self.css("header nav a")[1].click()
+        link = self.css("header nav a")[1]
+        target = link.get_attribute("href")
+        link.click()
+        self.wait_until(lambda: d.current_url == target)
         self.assertEqual(d.execute_script("return document.documentElement.lang"), "en")
         self.open("/?lang=zh")
 
@@ -144,6 +159,7 @@ class Pages(unittest.TestCase):
         links = [a for a in self.css("table.timeline a") if a.text == "对照上一版"]
         self.assertTrue(links, "the timeline links each revision to its redline")
         links[0].click()
+        self.wait_until(lambda: "/diff" in d.current_url)
         self.assertIn("/diff", d.current_url)
         self.assertTrue(self.css(".changes ins"), "insertions are marked")
         self.assertTrue(self.css(".changes del"), "deletions are marked")
@@ -171,7 +187,7 @@ class Pages(unittest.TestCase):
         body.send_keys(Keys.HOME)
         # Side by side.
         [a for a in self.css(".views a") if a.text == "左右对照"][0].click()
-        self.assertTrue(self.css("table.sbs ins"))
+        self.assertTrue(self.wait_for("table.sbs ins"))
 
     def test_ask_shows_the_governing_clause_and_reasons(self):
         from selenium.webdriver.common.by import By
@@ -180,7 +196,7 @@ class Pages(unittest.TestCase):
         q.send_keys("终止本协议需要提前多久通知？")
         d.execute_script("document.querySelector('input[name=at]').value = '2026-01-01'")
         q.submit()
-        governing = self.css(".governing")[0].text
+        governing = self.wait_for(".governing")[0].text
         self.assertIn("partner-framework#10.3", governing)
         self.assertIn("三十日", governing)
         reasons = self.css(".overridden")[0].text
@@ -194,7 +210,7 @@ class Pages(unittest.TestCase):
         d.execute_script("document.querySelector('textarea[name=draft]').value = arguments[0];"
                          "document.querySelector('input[name=date]').value = '2026-05-06';", draft)
         d.find_element(By.CSS_SELECTOR, "form button").click()
-        letter = self.css("article.letter")
+        letter = self.wait_for("article.letter")
         self.assertTrue(letter, self.body_text())
         self.assertIn("关于修订《青云合作伙伴框架协议》的通知", letter[0].text)
         self.assertIn("尊敬的合作伙伴", letter[0].text)

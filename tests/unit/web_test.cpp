@@ -41,7 +41,7 @@ std::string revision_2026() {
   s = lexgit::test::with_part_before_six(s, "数据与安全", "双方应采取必要的安全措施保障数据安全。");
   s = replaced(s, "最多 10 万人民币", "最多 20 万人民币");
   return replaced(s, "11. 双方都将遵守所有适用的法律和条规，包括进出口法律；\n",
-                  "11. 双方都将遵守所有适用的法律和条规，包括进出口法律；\n\n12. 合作伙伴不得在页面中嵌入" + kScript + "代码；\n");
+                  "11. 双方都将遵守所有适用的法律和条规，包括进出口法律；\n\n12. 合作伙伴不得在页面中嵌入" + kScriptSource + "代码；\n");
 }
 
 // A document repository: the bundled corpus (2025), the agreement's 2026
