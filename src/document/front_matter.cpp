@@ -133,6 +133,11 @@ FrontMatter read(std::string_view yaml, const std::string& path, std::vector<Dia
   }
 
   for (const auto& entry : map) {
+    // A complex key (`? [a, b]`, a map as a key) names no field.
+    if (!entry.first.IsScalar()) {
+      r.error(file_line(entry.first.Mark()), "front matter: a key must be a plain name");
+      continue;
+    }
     std::string key = entry.first.as<std::string>();
     if (known_keys().count(key)) continue;
     YAML::Emitter e;
