@@ -20,9 +20,6 @@ namespace lexgit::api {
 // request, so that a push shows at once.
 std::optional<http::Response> handle(const http::Site& site, const http::Request& request);
 
-// The HTTP status for an error's exit status: Usage and BadInput 400,
-// NotFound 404, Conflict 409, Internal 500.
-int http_status(ErrorCode code);
 // {"error": {"code": "not-found", "message", "file", "line", "exit_status"}}
 nlohmann::json error_json(const Error& error);
 // The JSON error response for `error`.

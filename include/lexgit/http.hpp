@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "lexgit/error.hpp"
 #include "lexgit/language.hpp"
 
 namespace lexgit::http {
@@ -58,6 +59,20 @@ struct Site {
   std::string publish_token;      // LEXGIT_SERVE_TOKEN; publishing needs it
   Language default_language = Language::Zh;
 };
+
+// The HTTP status of an error, for the API and the pages alike: a wrong
+// request or value 400, something absent 404, a conflict 409, lexgit's own
+// failure 500 (the exit statuses 2/3, 3, 4 and 1).
+inline int status_of(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::Usage:
+    case ErrorCode::BadInput: return 400;
+    case ErrorCode::NotFound: return 404;
+    case ErrorCode::Conflict: return 409;
+    case ErrorCode::Internal: return 500;
+  }
+  return 500;
+}
 
 // One part of the site: answers the requests it owns, nullopt for the others.
 using Handler = std::function<std::optional<Response>(const Site&, const Request&)>;

@@ -270,16 +270,6 @@ std::string_view code_name(ErrorCode code) {
 
 }  // namespace
 
-int http_status(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::Usage:
-    case ErrorCode::BadInput: return 400;
-    case ErrorCode::NotFound: return 404;
-    case ErrorCode::Conflict: return 409;
-    case ErrorCode::Internal: return 500;
-  }
-  return 500;
-}
 
 nlohmann::json error_json(const Error& error) {
   nlohmann::json e = {{"code", code_name(error.code())}, {"message", error.message()}, {"exit_status", error.exit_status()}};
@@ -288,7 +278,7 @@ nlohmann::json error_json(const Error& error) {
   return {{"error", e}};
 }
 
-http::Response error_response(const Error& error) { return json_response(error_json(error), http_status(error.code())); }
+http::Response error_response(const Error& error) { return json_response(error_json(error), http::status_of(error.code())); }
 
 bool same_token(std::string_view given, std::string_view expected) {
   // Every byte of the longer is looked at whatever the others hold.

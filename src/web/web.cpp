@@ -15,16 +15,6 @@ constexpr Phrase kError{"出错了", "Something is wrong"};
 constexpr Phrase kNoPage{"没有这个页面：", "No such page: "};
 constexpr Phrase kBack{"返回文档列表", "Back to the documents"};
 
-int status_of(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::Usage:
-    case ErrorCode::BadInput: return 400;
-    case ErrorCode::NotFound: return 404;
-    case ErrorCode::Conflict: return 409;
-    case ErrorCode::Internal: return 500;
-  }
-  return 500;
-}
 
 http::Response error_page(const Context& ctx, int status, const std::string& message) {
   return render_page(ctx, ctx.t(kError),
@@ -79,7 +69,7 @@ std::optional<http::Response> handle(const http::Site& site, const http::Request
   try {
     return route(ctx);
   } catch (const Error& e) {
-    return error_page(ctx, status_of(e.code()), e.describe());
+    return error_page(ctx, http::status_of(e.code()), e.describe());
   } catch (const std::exception& e) {
     return error_page(ctx, 500, e.what());
   }

@@ -217,7 +217,7 @@ TEST_CASE("API errors are the CLI's errors as JSON, the exit status mapped to th
   nlohmann::json located = api::error_json(Error(ErrorCode::BadInput, "no front matter", {"合作协议.md", 3}));
   CHECK(located["error"]["file"] == "合作协议.md");
   CHECK(located["error"]["line"] == 3);
-  CHECK(api::http_status(ErrorCode::BadInput) == 400);
+  CHECK(http::status_of(ErrorCode::BadInput) == 400);
 }
 
 TEST_CASE("an unknown API path is a 404 JSON, and paths outside /api/ are left to the other handlers", "[serve]") {
