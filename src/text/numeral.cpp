@@ -3,6 +3,7 @@
 // digit-by-digit years (二〇二六) and abbreviated tails (一百一 = 110).
 #include "lexgit/text.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -174,9 +175,11 @@ std::optional<Numeral> read_numeral(std::string_view utf8) {
   bool all_digits = true;
   for (char32_t cp : cps) all_digits = all_digits && chinese_digit(cp) >= 0 && cp != U'两';
   if (all_digits && cps.size() >= 2) {
+    // At most 18 digits are read, as of Arabic ones: more would not fit a long long.
+    std::size_t n = std::min<std::size_t>(cps.size(), 18);
     long long v = 0;
-    for (char32_t cp : cps) v = v * 10 + chinese_digit(cp);
-    return Numeral{v, ends.back()};
+    for (std::size_t i = 0; i < n; ++i) v = v * 10 + chinese_digit(cps[i]);
+    return Numeral{v, ends[n - 1]};
   }
 
   if (auto value = spelled_value(cps)) return Numeral{*value, ends.back()};

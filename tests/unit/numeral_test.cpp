@@ -46,3 +46,17 @@ TEST_CASE("Arabic and full-width digits", "[text][numeral]") {
   CHECK_FALSE(read_numeral("贵公司"));
   CHECK_FALSE(read_numeral(""));
 }
+
+TEST_CASE("a run of Chinese digits reads at most 18 of them, as Arabic digits do", "[text][numeral]") {
+  // 26 nines: their value does not fit a long long (found by the period fuzzer).
+  std::string nines;
+  for (int i = 0; i < 26; ++i) nines += "九";
+  auto n = read_numeral(nines);
+  REQUIRE(n);
+  CHECK(n->value == 999999999999999999LL);
+  CHECK(n->length == 18 * std::string("九").size());
+  auto arabic = read_numeral(std::string(26, '9'));
+  REQUIRE(arabic);
+  CHECK(arabic->value == n->value);
+  CHECK(arabic->length == 18);
+}
