@@ -35,7 +35,18 @@ char32_t next_code_point(std::string_view utf8, std::size_t& pos);
 
 // Han ideographs, CJK punctuation and full-width forms: characters between which
 // a re-joined line break must not become a space.
-bool is_cjk(char32_t cp);
+// Inline: the PDF module (src/modules) uses it and shares no code with lexgit.
+constexpr bool is_cjk(char32_t cp) {
+  if (cp < 0x2E80) {
+    // General punctuation used in Chinese text: quotes, dashes, ellipsis.
+    return (cp >= 0x2014 && cp <= 0x2026);
+  }
+  return (cp >= 0x2E80 && cp <= 0x9FFF) ||   // radicals, CJK symbols/punct, kana, unified ideographs
+         (cp >= 0xF900 && cp <= 0xFAFF) ||   // compatibility ideographs
+         (cp >= 0xFE30 && cp <= 0xFE4F) ||   // compatibility forms
+         (cp >= 0xFF00 && cp <= 0xFFEF) ||   // half/full-width forms
+         (cp >= 0x20000 && cp <= 0x3FFFF);   // supplementary ideographs
+}
 
 // Columns on a terminal: 2 for East Asian wide, full-width and ambiguous characters.
 int display_width(std::string_view utf8);

@@ -1,24 +1,13 @@
 #include "lexgit/serve.hpp"
 
-#include <atomic>
-#include <cctype>
-#include <chrono>
-#include <csignal>
 #include <iostream>
-#include <map>
-#include <mutex>
-#include <thread>
-
-#include <httplib.h>
-#include <netinet/tcp.h>
-#include <pthread.h>
 
 #include "lexgit/error.hpp"
+#include "modules/modules.hpp"
+#include "serve/http_module.hpp"
 
 namespace lexgit::serve {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -43,33 +32,21 @@ std::string decode_component(std::string_view s) {
   return out;
 }
 
-std::map<std::string, std::string> lower_case_headers(const httplib::Headers& headers) {
-  std::map<std::string, std::string> out;
-  for (const auto& [name, value] : headers) {
-    std::string key = name;
-    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.emplace(std::move(key), value);
-  }
-  return out;
-}
-
-// The http::Request for cpp-httplib's: the path decoded, the query's fields in
-// their order (cpp-httplib keeps them sorted by name), form fields after them,
-// multipart text fields as fields and uploads as files.
-http::Request to_request(const httplib::Request& in) {
+// The http::Request for the server's: the query's fields in their order,
+// form fields after them, multipart text fields as fields and uploads as files.
+http::Request to_request(const RawRequest& in) {
   http::Request out;
   out.method = in.method;
   out.path = in.path;
-  auto q = in.target.find('?');
-  if (q != std::string::npos) out.params = parse_query(std::string_view(in.target).substr(q + 1));
-  out.headers = lower_case_headers(in.headers);
-  out.content_type = in.get_header_value("Content-Type");
+  out.params = parse_query(in.query);
+  out.headers = in.headers;
+  out.content_type = in.content_type;
   out.body = in.body;
   if (out.content_type.rfind("application/x-www-form-urlencoded", 0) == 0)
     for (auto& field : parse_query(in.body)) out.params.push_back(std::move(field));
-  for (const auto& [name, part] : in.files) {
-    if (part.filename.empty()) out.params.emplace_back(name, part.content);
-    else out.files[name] = {part.filename, part.content};
+  for (const RawRequest::Part& part : in.parts) {
+    if (part.filename.empty()) out.params.emplace_back(part.name, part.content);
+    else out.files[part.name] = {part.filename, part.content};
   }
   return out;
 }
@@ -96,25 +73,6 @@ http::Response answer(const Options& options, const http::Request& req) {
     }
   }
   return not_found(req);
-}
-
-// When each request began, for the log line (cpp-httplib runs a request on one thread).
-thread_local Clock::time_point request_start{};
-
-// Waits for SIGINT or SIGTERM (blocked in every thread, so only this one takes
-// them) and stops the server; `done` ends the wait when the server stops otherwise.
-void wait_for_signal(httplib::Server& server, const std::atomic<bool>& done) {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  timespec tick{0, 200'000'000};
-  while (!done) {
-    if (sigtimedwait(&set, nullptr, &tick) > 0) {
-      server.stop();
-      return;
-    }
-  }
 }
 
 }  // namespace
@@ -145,67 +103,17 @@ const std::vector<std::pair<std::string, std::string>>& security_headers() {
 }
 
 void run(const Options& options) {
-  // Blocked before cpp-httplib starts its threads, which inherit the mask.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-
-  httplib::Server server;
-  std::ostream& log = options.log ? *options.log : std::cerr;
-  std::mutex log_mutex;
-  httplib::Headers defaults;
-  for (const auto& [name, value] : security_headers()) defaults.emplace(name, value);
-  server.set_default_headers(defaults);
-  server.set_payload_max_length(options.max_body);
-  // cpp-httplib's default also sets SO_REUSEPORT, with which a second server
-  // on a taken port starts silently and shares it: only SO_REUSEADDR. And
-  // TCP_NODELAY (accepted sockets inherit it): a response is written as
-  // headers then body, and Nagle's algorithm held the body until the
-  // client's delayed ACK, 40 ms on every request.
-  server.set_socket_options([](socket_t sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
-  });
-  server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-    request_start = Clock::now();
-    return httplib::Server::HandlerResponse::Unhandled;
-  });
-  auto dispatch = [&options](const httplib::Request& in, httplib::Response& out) {
-    http::Response r = answer(options, to_request(in));
-    out.status = r.status;
-    for (const auto& [name, value] : r.headers) out.set_header(name, value);
-    out.set_content(r.body, r.content_type);
-  };
-  server.Get(".*", dispatch);
-  server.Post(".*", dispatch);
-  server.set_logger([&](const httplib::Request& req, const httplib::Response& res) {
-    std::string ms = "-";
-    if (request_start != Clock::time_point{}) {
-      auto us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - request_start).count();
-      ms = std::to_string(us / 1000) + "." + std::to_string(us % 1000 / 100);
-    }
-    request_start = {};
-    std::lock_guard lock(log_mutex);
-    log << req.method << " " << req.path << " " << res.status << " " << ms << " ms" << std::endl;
-  });
-
-  int port = options.port;
-  if (port == 0) port = server.bind_to_any_port(options.bind);
-  else if (!server.bind_to_port(options.bind, port)) port = -1;
-  if (port <= 0)
+  ServerSettings settings;
+  settings.bind = options.bind;
+  settings.port = options.port;
+  settings.max_body = options.max_body;
+  settings.headers = security_headers();
+  settings.log = options.log ? options.log : &std::cerr;
+  settings.respond = [&options](const RawRequest& in) { return answer(options, to_request(in)); };
+  settings.on_listening = options.on_listening;
+  if (!modules::load<HttpModule>("http").serve(settings))
     throw Error(ErrorCode::Usage, "cannot listen on " + options.bind + ":" + std::to_string(options.port) +
                                       ": the port is taken or the address is not this machine's; choose another with --port or --bind");
-  if (options.on_listening) options.on_listening(port);
-
-  std::atomic<bool> done{false};
-  std::thread watcher([&] { wait_for_signal(server, done); });
-  server.listen_after_bind();  // returns once stopped, the requests under way answered
-  done = true;
-  watcher.join();
-  pthread_sigmask(SIG_UNBLOCK, &signals, nullptr);
 }
 
 }  // namespace lexgit::serve

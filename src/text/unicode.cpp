@@ -143,18 +143,6 @@ std::string fold_width(std::string_view utf8) {
   return out;
 }
 
-bool is_cjk(char32_t cp) {
-  if (cp < 0x2E80) {
-    // General punctuation used in Chinese text: quotes, dashes, ellipsis.
-    return (cp >= 0x2014 && cp <= 0x2026);
-  }
-  return (cp >= 0x2E80 && cp <= 0x9FFF) ||   // radicals, CJK symbols/punct, kana, unified ideographs
-         (cp >= 0xF900 && cp <= 0xFAFF) ||   // compatibility ideographs
-         (cp >= 0xFE30 && cp <= 0xFE4F) ||   // compatibility forms
-         (cp >= 0xFF00 && cp <= 0xFFEF) ||   // half/full-width forms
-         (cp >= 0x20000 && cp <= 0x3FFFF);   // supplementary ideographs
-}
-
 int display_width(std::string_view utf8) {
   int width = 0;
   std::size_t pos = 0;
