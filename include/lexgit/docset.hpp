@@ -40,8 +40,9 @@ class DocumentSet {
   const std::string& tip() const;
   const Selection& selection() const;
 
-  // The selected documents, one revision each (outside git: commit and blob empty).
-  std::vector<Revision> entries();
+  // The selected documents, one revision each (outside git: commit and blob
+  // empty), read once.
+  const std::vector<Revision>& entries();
   // A document by id from the selection, or a file by path.
   Document load(std::string_view doc_or_file);
   Document load(const Revision& entry);
@@ -79,6 +80,7 @@ class DocumentSet {
  private:
   struct Impl;
   explicit DocumentSet(std::unique_ptr<Impl> impl);
+  std::vector<Revision> read_entries();
   std::unique_ptr<Impl> impl_;
 };
 

@@ -104,7 +104,6 @@ class Versions {
  private:
   Repository& repo_;
   std::map<std::string, std::map<std::string, std::vector<Revision>>> histories_;  // per tip
-  std::map<std::string, std::vector<Revision>> in_force_;  // per tip and date, as in_force's cache key
   std::optional<FrontMatter> front_matter_of(const std::string& blob);
 };
 

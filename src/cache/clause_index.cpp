@@ -178,25 +178,25 @@ bool ClauseIndex::next(sqlite3_stmt* s, const char* what) {
   return rc == SQLITE_ROW;
 }
 
-// Calls `each(oid, clauses)` for every indexed blob whose row is whole.
-template <typename Each>
-void ClauseIndex::each_blob(Each each) {
+// The blobs whose rows are whole; a damaged row fails.
+const ClauseIndex::Blobs& ClauseIndex::indexed() {
+  if (indexed_) return *indexed_;
+  Blobs out;
   Statement s = prepare("SELECT oid, clauses, seal FROM indexed_blobs");
   while (next(s.get(), "indexed_blobs")) {
     std::string oid = column(s.get(), 0), clauses = column(s.get(), 1);
     if (column(s.get(), 2) != checksum_hex({oid, clauses})) fail_damaged("indexed_blobs");
-    each(oid, sqlite3_column_int64(s.get(), 1));
+    out.clauses += sqlite3_column_int64(s.get(), 1);
+    out.oids.insert(std::move(oid));
   }
+  return *(indexed_ = std::move(out));
 }
 
-std::unordered_set<std::string> ClauseIndex::blobs() {
-  std::unordered_set<std::string> out;
-  each_blob([&](const std::string& oid, long long) { out.insert(oid); });
-  return out;
-}
+std::unordered_set<std::string> ClauseIndex::blobs() { return indexed().oids; }
 
 void ClauseIndex::add(const std::unordered_map<std::string, std::vector<IndexedClause>>& batch) {
   if (batch.empty()) return;
+  indexed_.reset();
   if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) fail("begin");
   Rollback unless_committed(db_);
   Statement mark = prepare("INSERT OR IGNORE INTO indexed_blobs(oid, clauses, seal) VALUES(?1, ?2, ?3)");
@@ -315,11 +315,7 @@ std::vector<IndexHit> ClauseIndex::with_subjects(const std::vector<std::string>&
   return out;
 }
 
-long long ClauseIndex::clause_count() {
-  long long total = 0;
-  each_blob([&](const std::string&, long long clauses) { total += clauses; });
-  return total;
-}
+long long ClauseIndex::clause_count() { return indexed().clauses; }
 
 long long ClauseIndex::sealed_count(sqlite3_stmt* s) {
   if (column(s, 2) != checksum_hex({column(s, 0), column(s, 1)})) fail_damaged("clause_term_df");

@@ -90,8 +90,14 @@ class ClauseIndex {
   static bool create_tables(sqlite3* db, int format);
   Statement prepare(const char* sql);
   bool next(sqlite3_stmt* s, const char* what);
-  template <typename Each>
-  void each_blob(Each each);
+  // The indexed blobs and their clause counts, read once (add() forgets them):
+  // a question asks for both, and each read checks 3,000 rows' seals.
+  struct Blobs {
+    std::unordered_set<std::string> oids;
+    long long clauses = 0;
+  };
+  const Blobs& indexed();
+  std::optional<Blobs> indexed_;
   // The count in column 1 of a (key, count, seal) row; a damaged row fails.
   long long sealed_count(sqlite3_stmt* s);
   IndexHit whole_hit(sqlite3_stmt* s);

@@ -9,7 +9,7 @@ namespace lexgit {
 
 std::vector<Listed> list_documents(DocumentSet& set, std::optional<text::Date> pending_on) {
   std::vector<Listed> rows;
-  for (Revision& r : set.entries()) rows.push_back({std::move(r), false});
+  for (const Revision& r : set.entries()) rows.push_back({r, false});
   if (pending_on && set.in_git() && !set.tip().empty())
     for (Revision& r : set.versions().pending(set.tip(), *pending_on)) rows.push_back({std::move(r), true});
   std::stable_sort(rows.begin(), rows.end(), [](const Listed& a, const Listed& b) { return a.revision.doc < b.revision.doc; });

@@ -56,7 +56,7 @@ Side Side::open(const fs::path& dir, const std::string& arg) {
     side.set_.emplace(DocumentSet::open(dir, Selection{.rev = arg, .at = std::nullopt}));
     side.label_ = arg + " (" + side.set_->tip().substr(0, 12) + ")";
   }
-  for (Revision& r : side.set_->entries()) side.entries_.emplace(r.doc, std::move(r));
+  for (const Revision& r : side.set_->entries()) side.entries_.emplace(r.doc, r);
   return side;
 }
 

@@ -38,8 +38,8 @@ Lineage::Lineage(DocumentSet& set, const std::string& doc) : set_(set) {
     if (set.tip().empty()) throw Error(ErrorCode::NotFound, "the repository has no commits yet");
     revisions_ = set.versions().revisions(set.tip(), doc);
   } else {
-    for (Revision& r : set.entries())
-      if (r.doc == doc) revisions_.push_back(std::move(r));
+    for (const Revision& r : set.entries())
+      if (r.doc == doc) revisions_.push_back(r);
   }
   if (revisions_.empty()) throw set.no_document(doc);
   sort_as_versions(revisions_);

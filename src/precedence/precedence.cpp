@@ -257,7 +257,7 @@ Gathered gather(DocumentSet& set, const Policy& policy, const std::vector<std::s
       if (set.tip().empty()) throw Error(ErrorCode::NotFound, "the repository has no commits yet");
       revisions = set.versions().revisions(set.tip(), ref.doc);
     } else {
-      for (Revision& r : set.entries())
+      for (const Revision& r : set.entries())
         if (r.doc == ref.doc) revisions.push_back(r);
     }
     if (revisions.empty()) {

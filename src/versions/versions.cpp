@@ -310,15 +310,12 @@ std::vector<Revision> Versions::in_force(const std::string& tip, text::Date date
   // the cache keeps the answer per tip and date. `which` asks it on every
   // question, and decoding every document's history for it was a fifth of a
   // warm query.
-  // In memory too: a question asks it more than once (the search, then the
-  // precedence policy).
-  const std::string key = tip + " " + text::format_iso(date);
-  if (auto it = in_force_.find(key); it != in_force_.end()) return it->second;
   cache::Cache* cache = repo_.cache();
+  const std::string key = tip + " " + text::format_iso(date);
   if (cache && histories_.find(tip) == histories_.end())
     if (auto cached = cache->value("in-force", key, serialize::kRevisionsFormat)) {
       try {
-        return in_force_[key] = serialize::revisions(*cached);
+        return serialize::revisions(*cached);
       } catch (const std::exception&) {
         // A value that does not decode is a miss: recomputed and stored again below.
       }
@@ -327,7 +324,7 @@ std::vector<Revision> Versions::in_force(const std::string& tip, text::Date date
   for (const auto& [doc, list] : history(tip))
     if (auto r = version_in_force(list, date)) out.push_back(std::move(*r));
   if (cache) cache->put_value("in-force", key, serialize::kRevisionsFormat, serialize::revisions(out));
-  return in_force_[key] = std::move(out);
+  return out;
 }
 
 std::vector<Revision> Versions::pending(const std::string& tip, text::Date date) {

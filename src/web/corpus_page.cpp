@@ -113,7 +113,7 @@ std::string timeline_html(const Context& ctx, DocumentSet& set, text::Date at) {
 http::Response corpus_page(const Context& ctx) {
   text::Date at = ctx.date("at").value_or(ctx.today);
   DocumentSet set = ctx.open({.rev = std::nullopt, .at = at});
-  std::vector<Revision> in_force = set.entries();
+  const std::vector<Revision>& in_force = set.entries();
   std::string body = "<form class=\"bar\" method=\"get\" action=\"/\"><label>" + ctx.t(kOn) +
                      " <input type=\"date\" name=\"at\" value=\"" + text::format_iso(at) + "\"></label>" + language_field(ctx) +
                      "<button>" + ctx.t(kShow) + "</button></form>\n";

@@ -693,7 +693,7 @@ Answer ask_with(DocumentSet& set, cache::ClauseIndex& index, std::string_view qu
   answer.question = std::string(question);
   answer.resolution.at = at;
   answer.intent = intent_of(question);
-  std::vector<Revision> entries = set.entries();
+  const std::vector<Revision>& entries = set.entries();
   std::unordered_map<std::string, const Revision*> in_force;
   for (const Revision& r : entries) in_force.emplace(index_key(r), &r);
 
