@@ -147,7 +147,7 @@ std::optional<std::string> Cache::front_matter(std::string_view blob, int format
 }
 void Cache::put_front_matter(std::string_view blob, int format, std::string_view json) {
   pending_front_.insert_or_assign(std::string(blob), seal(format, blob, json));
-  if (pending_front_.size() >= 50000) flush();
+  if (pending_front_.size() >= 2000) flush();  // a few hundred KB held, not a history's 10 MB
 }
 void Cache::flush() {
   if (pending_front_.empty()) return;

@@ -268,7 +268,12 @@ const std::map<std::string, std::vector<Revision>>& Versions::history(const std:
     }
     for (Revision& r : added) result[r.doc].push_back(std::move(r));
   }
-  if (cache && !changes.empty()) {
+  // The walk's changes and front matter are done with: freed before the rows
+  // below are written, which is a cold history's peak of memory.
+  bool changed = !changes.empty();
+  std::vector<CommitChanges>().swap(changes);
+  std::unordered_map<std::string, std::optional<FrontMatter>>().swap(metas);
+  if (cache && changed) {
     std::vector<std::pair<std::string, std::string>> rows;
     for (const auto& [doc, list] : result) rows.emplace_back(doc, serialize::revisions(list));
     rows.emplace_back("", nlohmann::json{{"seq", sequence - 1}, {"docs", result.size()}}.dump());
