@@ -83,9 +83,7 @@ bool check_old_or_new(const TempDir& dir, const std::string& old, const std::str
   CHECK(ls.status == 0);
   CHECK_FALSE(fs::exists(dir.path / ".git" / "index.lock"));
   CHECK(git(dir, "diff --cached --quiet") == 0);  // the index is the commit's
-  std::string status;
-  git(dir, "status --porcelain --untracked-files=all", &status);
-  CHECK(status == (moved ? "" : " M " + edited + "\n"));
+  CHECK(lexgit::test::git_status(dir, "--untracked-files=all") == (moved ? "" : " M " + edited + "\n"));
   return moved;
 }
 
@@ -135,9 +133,7 @@ TEST_CASE("commit killed at each of its steps leaves the old or the new state, a
     std::string committed;
     git(dir, "show HEAD:policy.md", &committed);
     CHECK(committed == policy(4 + static_cast<int>(i)));
-    std::string status;
-    git(dir, "status --porcelain", &status);
-    CHECK(status.empty());
+    CHECK(lexgit::test::git_status(dir).empty());
   }
 }
 
@@ -155,9 +151,7 @@ TEST_CASE("publish killed at each of its steps leaves the old or the new state, 
     CHECK(moved == (i >= 3));  // from ref-moved on, the branch has moved
     CHECK(fs::exists(dir.path / notice) == moved);
     if (!moved) CHECK_FALSE(run_killed(publish_args(dir, month), "", std::chrono::microseconds(-1)));
-    std::string status;
-    git(dir, "status --porcelain --untracked-files=all", &status);
-    CHECK(status.empty());
+    CHECK(lexgit::test::git_status(dir, "--untracked-files=all").empty());
     CHECK(fs::exists(dir.path / notice));
     CHECK_THAT(read_file(dir.path / "partner-framework.md"), Catch::Contains("最多 " + std::to_string(20 + i) + " 万人民币"));
   }

@@ -134,9 +134,7 @@ TEST_CASE("a full disk stops a commit with a clear error and nothing half-writte
   auto again = run_cli(in(dir) + "commit policy.md -m '附表' --author '" + kAuthor + "'");
   INFO(again.err);
   CHECK(again.status == 0);
-  std::string status;
-  git(dir, "status --porcelain", &status);
-  CHECK(status.empty());
+  CHECK(lexgit::test::git_status(dir).empty());
 }
 
 TEST_CASE("a missing pack file is a clear error naming what is missing, not a crash", "[faults]") {
@@ -170,9 +168,7 @@ TEST_CASE("a stale .git/index.lock is refused before the branch moves, naming th
   CHECK(fs::exists(dir.path / ".git" / "index.lock"));  // another process's: never removed here
   fs::remove(dir.path / ".git" / "index.lock");
   CHECK(run_cli(in(dir) + "commit policy.md -m '调整返利比例' --author '" + kAuthor + "'").status == 0);
-  std::string status;
-  git(dir, "status --porcelain", &status);
-  CHECK(status.empty());
+  CHECK(lexgit::test::git_status(dir).empty());
 }
 
 TEST_CASE("a stale branch lock is reported at once, naming the file and what to do", "[faults]") {
@@ -188,7 +184,5 @@ TEST_CASE("a stale branch lock is reported at once, naming the file and what to 
   CHECK(r.status == 4);
   CHECK_THAT(r.err, Catch::Contains(lock.string()) && Catch::Contains("remove") && !Catch::Contains("kept moving"));
   CHECK(fs::exists(lock));
-  std::string status;
-  git(dir, "status --porcelain", &status);
-  CHECK(status == " M policy.md\n");  // nothing recorded, the index untouched
+  CHECK(lexgit::test::git_status(dir) == " M policy.md\n");  // nothing recorded, the index untouched
 }

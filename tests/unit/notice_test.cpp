@@ -57,13 +57,7 @@ struct Repo {
   std::string in() const { return "-C " + quote(dir.path) + " "; }
 
   explicit Repo(const std::string& config = kNoticeConfig) {
-    Repository repo = Repository::init(dir.path);
-    Repository::CommitRequest settings;
-    settings.files[".lexgit.yaml"] = config;
-    settings.message = "通知设置";
-    settings.author = kAuthor;
-    repo.commit(settings);
-    write_file(dir.path / ".lexgit.yaml", config);
+    lexgit::test::init_with_settings(dir.path, config, kAuthor);
     commit(agreement_source(), "收录框架协议");
     commit(revised(dated(agreement_source(), "2026-12-25", "2027-01-26")), "修订赔偿上限、终止通知期限，新增安全条款");
   }

@@ -60,13 +60,7 @@ struct ApiRepo {
   http::Site site;
 
   ApiRepo() {
-    Repository repo = Repository::init(dir.path);
-    Repository::CommitRequest settings;
-    settings.files[".lexgit.yaml"] = kConfig;
-    settings.message = "通知设置";
-    settings.author = kAuthor;
-    repo.commit(settings);
-    write_file(dir.path / ".lexgit.yaml", kConfig);
+    lexgit::test::init_with_settings(dir.path, kConfig, kAuthor);
     write_file(dir.path / "partner-framework.md", lexgit::test::agreement());
     write_file(dir.path / "end-user-terms.md", lexgit::test::corpus_file("samples/end-user-terms.md"));
     write_file(dir.path / "deal-registration.md", rules());

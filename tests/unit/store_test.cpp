@@ -235,9 +235,7 @@ TEST_CASE("eight processes committing 25 documents each lose nothing", "[store][
   std::string fsck;
   CHECK(git(dir, "fsck --strict", &fsck) == 0);
   INFO(fsck);
-  std::string status;
-  git(dir, "status --porcelain", &status);
-  CHECK(status.empty());  // index and work tree agree with HEAD
+  CHECK(lexgit::test::git_status(dir).empty());  // index and work tree agree with HEAD
 }
 
 TEST_CASE("a repository can be created on a machine without a git identity", "[store]") {

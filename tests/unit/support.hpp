@@ -21,6 +21,7 @@
 #include <catch2/catch.hpp>
 
 #include "lexgit/document.hpp"
+#include "lexgit/store.hpp"
 #include "lexgit/text.hpp"
 
 namespace lexgit::test {
@@ -155,6 +156,26 @@ inline int git(const TempDir& dir, const std::string& args, std::string* out = n
   int rc = std::system(("git -c safe.directory='*' -C " + quote(dir.path) + " " + args + " >" + file + " 2>&1").c_str());
   if (out) *out = read_file(file);
   return WEXITSTATUS(rc);
+}
+
+// `git status --porcelain` in `dir` (with `options`, e.g. --untracked-files=all):
+// empty when the index and the work tree agree with HEAD.
+inline std::string git_status(const TempDir& dir, const std::string& options = "") {
+  std::string out;
+  git(dir, "status --porcelain" + (options.empty() ? std::string() : " " + options), &out);
+  return out;
+}
+
+// A new repository whose first commit is `config` as .lexgit.yaml ("通知设置"),
+// also written to the work tree.
+inline void init_with_settings(const std::filesystem::path& dir, const std::string& config, const std::string& author) {
+  Repository repo = Repository::init(dir);
+  Repository::CommitRequest settings;
+  settings.files[".lexgit.yaml"] = config;
+  settings.message = "通知设置";
+  settings.author = author;
+  repo.commit(settings);
+  write_file(dir / ".lexgit.yaml", config);
 }
 
 // The commit HEAD names in `dir`.
